@@ -1,0 +1,250 @@
+// Package otelapi holds what otellint knows about the OpenTelemetry Go API
+// and about the few standard functions the rules must understand, as tables
+// keyed by the fully qualified names that types.Func.FullName returns.
+//
+// A new OpenTelemetry release changes these tables, not the analyzers.
+package otelapi
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Package paths of the OpenTelemetry trace API.
+const (
+	TracePkg   = "go.opentelemetry.io/otel/trace"
+	CodesPkg   = "go.opentelemetry.io/otel/codes"
+	OtelModule = "go.opentelemetry.io/otel"
+)
+
+// IsOTelAPIPath reports whether path belongs to the OpenTelemetry Go API,
+// SDK or contrib modules. Their behaviour is described by the tables in this
+// package, so drivers need not analyse their source.
+func IsOTelAPIPath(path string) bool {
+	return path == OtelModule ||
+		strings.HasPrefix(path, OtelModule+"/") ||
+		strings.HasPrefix(path, "go.opentelemetry.io/contrib/")
+}
+
+// spanStarts lists functions that start a span and return it to the caller,
+// beyond any method named Start with a tracer's signature (see IsStartSignature).
+// The value is the index of the span among the results.
+var spanStarts = map[string]int{
+	"(go.opentelemetry.io/otel/trace.Tracer).Start": 1,
+}
+
+// borrowedSpans lists functions that return a span the caller does not own.
+var borrowedSpans = map[string]bool{
+	"go.opentelemetry.io/otel/trace.SpanFromContext": true,
+}
+
+// SpanIntoContext lists functions that return a context carrying their span
+// argument. A span stored in a context that escapes the function is owned by
+// whoever receives the context. The value is the index of the span argument.
+var spanIntoContext = map[string]int{
+	"go.opentelemetry.io/otel/trace.ContextWithSpan": 1,
+}
+
+// noReturn lists functions that never return normally. It complements the
+// ctrlflow analyzer, whose knowledge of standard functions comes from facts
+// that a driver loading dependencies from export data does not compute.
+var noReturn = map[string]bool{
+	"os.Exit":                                     true,
+	"runtime.Goexit":                              true,
+	"syscall.Exit":                                true,
+	"log.Fatal":                                   true,
+	"log.Fatalf":                                  true,
+	"log.Fatalln":                                 true,
+	"log.Panic":                                   true,
+	"log.Panicf":                                  true,
+	"log.Panicln":                                 true,
+	"(*log.Logger).Fatal":                         true,
+	"(*log.Logger).Fatalf":                        true,
+	"(*log.Logger).Fatalln":                       true,
+	"(*log.Logger).Panic":                         true,
+	"(*log.Logger).Panicf":                        true,
+	"(*log.Logger).Panicln":                       true,
+	"(*testing.common).FailNow":                   true,
+	"(*testing.common).Fatal":                     true,
+	"(*testing.common).Fatalf":                    true,
+	"(*testing.common).SkipNow":                   true,
+	"(*testing.common).Skip":                      true,
+	"(*testing.common).Skipf":                     true,
+	"(testing.TB).FailNow":                        true,
+	"(testing.TB).Fatal":                          true,
+	"(testing.TB).Fatalf":                         true,
+	"(testing.TB).SkipNow":                        true,
+	"(testing.TB).Skip":                           true,
+	"(testing.TB).Skipf":                          true,
+	"(*go.uber.org/zap.Logger).Fatal":             true,
+	"(*go.uber.org/zap.Logger).Panic":             true,
+	"(*go.uber.org/zap.SugaredLogger).Fatal":      true,
+	"(*go.uber.org/zap.SugaredLogger).Fatalf":     true,
+	"(*go.uber.org/zap.SugaredLogger).Fatalw":     true,
+	"(*go.uber.org/zap.SugaredLogger).Panic":      true,
+	"(*go.uber.org/zap.SugaredLogger).Panicf":     true,
+	"(*go.uber.org/zap.SugaredLogger).Panicw":     true,
+	"github.com/sirupsen/logrus.Fatal":            true,
+	"github.com/sirupsen/logrus.Fatalf":           true,
+	"github.com/sirupsen/logrus.Panic":            true,
+	"github.com/sirupsen/logrus.Panicf":           true,
+	"(*github.com/sirupsen/logrus.Logger).Fatal":  true,
+	"(*github.com/sirupsen/logrus.Logger).Fatalf": true,
+	"(*github.com/sirupsen/logrus.Entry).Fatal":   true,
+	"(*github.com/sirupsen/logrus.Entry).Fatalf":  true,
+	"k8s.io/klog/v2.Fatal":                        true,
+	"k8s.io/klog/v2.Fatalf":                       true,
+	"k8s.io/klog/v2.Exit":                         true,
+	"k8s.io/klog/v2.Exitf":                        true,
+}
+
+// StartResult reports whether fn is a table entry that starts a span, and
+// the index of the span among its results.
+func StartResult(fn *types.Func) (int, bool) {
+	i, ok := spanStarts[fn.FullName()]
+	return i, ok
+}
+
+// IsBorrowed reports whether fn returns a span its caller does not own.
+func IsBorrowed(fn *types.Func) bool { return borrowedSpans[fn.FullName()] }
+
+// SpanIntoContextArg reports whether fn stores a span argument in the context
+// it returns, and the index of that argument.
+func SpanIntoContextArg(fn *types.Func) (int, bool) {
+	i, ok := spanIntoContext[fn.FullName()]
+	return i, ok
+}
+
+// IsNoReturn reports whether fn is known never to return normally.
+func IsNoReturn(fn *types.Func) bool { return noReturn[fn.FullName()] }
+
+// IsSpanType reports whether t is the trace.Span interface, or a type that
+// implements it (a concrete span, or a wrapper that embeds one).
+func IsSpanType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if IsNamed(t, TracePkg, "Span") {
+		return true
+	}
+	iface := spanInterface(t)
+	if iface == nil {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		// An interface type is a span only if it includes the whole
+		// trace.Span method set (e.g. the SDK's ReadWriteSpan).
+		return types.Implements(t, iface)
+	}
+	return types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface)
+}
+
+// spanInterface finds the trace.Span interface among the packages reachable
+// from t, so that no import of the API is needed to name it.
+func spanInterface(t types.Type) *types.Interface {
+	// Find the method End on t; its receiver's package leads to the API.
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "End")
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return nil
+	}
+	var found *types.Interface
+	var visit func(p *types.Package, depth int)
+	seen := map[*types.Package]bool{}
+	visit = func(p *types.Package, depth int) {
+		if found != nil || seen[p] || depth > 3 {
+			return
+		}
+		seen[p] = true
+		if p.Path() == TracePkg {
+			if tn, ok := p.Scope().Lookup("Span").(*types.TypeName); ok {
+				found, _ = tn.Type().Underlying().(*types.Interface)
+			}
+			return
+		}
+		for _, imp := range p.Imports() {
+			visit(imp, depth+1)
+		}
+	}
+	visit(fn.Pkg(), 0)
+	return found
+}
+
+// IsNamed reports whether t (or the type it points to) is the named type
+// pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
+}
+
+// IsContextType reports whether t is context.Context.
+func IsContextType(t types.Type) bool { return IsNamed(t, "context", "Context") }
+
+// IsStartSignature reports whether fn has the shape of a tracer's Start
+// method: a method named Start whose results are a context.Context and a
+// span. This recognises Tracer.Start through the interface, concrete tracers
+// (the SDK's, noop.Tracer, user wrappers without source) and type parameters
+// constrained by trace.Tracer. It returns the index of the span result.
+func IsStartSignature(fn *types.Func) (int, bool) {
+	if fn.Name() != "Start" {
+		return 0, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Results().Len() != 2 {
+		return 0, false
+	}
+	res := sig.Results()
+	if IsContextType(res.At(0).Type()) && IsSpanType(res.At(1).Type()) {
+		return 1, true
+	}
+	return 0, false
+}
+
+// IsEndMethod reports whether fn is the End method of a span.
+func IsEndMethod(fn *types.Func) bool {
+	if fn.Name() != "End" {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	return IsSpanType(sig.Recv().Type())
+}
+
+// MayHoldSpan reports whether a parameter of type t could receive a span and
+// end it without a type assertion: t is a span type, or an interface with an
+// End method. A span passed as any, fmt.Stringer and the like is not ended
+// by the callee.
+func MayHoldSpan(t types.Type) bool {
+	if IsSpanType(t) {
+		return true
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if iface.Method(i).Name() == "End" {
+			return true
+		}
+	}
+	return false
+}
+
+// spanMethods are the exported methods of trace.Span.
+var spanMethods = map[string]bool{
+	"End": true, "AddEvent": true, "AddLink": true, "IsRecording": true,
+	"RecordError": true, "SpanContext": true, "SetStatus": true, "SetName": true,
+	"SetAttributes": true, "TracerProvider": true,
+}
+
+// IsSpanMethodName reports whether name is a method of trace.Span.
+func IsSpanMethodName(name string) bool { return spanMethods[name] }

@@ -1,0 +1,49 @@
+package spans
+
+import (
+	"fmt"
+	"strings"
+)
+
+// StartsSpan is an object fact: the function returns a new span that it
+// does not end, so its callers own that span.
+type StartsSpan struct {
+	Result    int // index of the span among the results
+	NameParam int // index of the parameter that names the span, or -1
+}
+
+func (*StartsSpan) AFact() {}
+
+func (f *StartsSpan) String() string { return "startsSpan" }
+
+// EndsSpan is an object fact: the function ends (on some path, or through a
+// defer or closure) the spans passed in the listed parameters.
+type EndsSpan struct {
+	Params []int // parameter indexes, ascending
+}
+
+func (*EndsSpan) AFact() {}
+
+func (f *EndsSpan) String() string {
+	s := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		s[i] = fmt.Sprint(p)
+	}
+	return "endsSpan(" + strings.Join(s, ",") + ")"
+}
+
+// SpanAPI is a package fact: the package declares functions that start or
+// end spans, so importers may involve spans without importing the OTel API.
+type SpanAPI struct{}
+
+func (*SpanAPI) AFact() {}
+
+func (*SpanAPI) String() string { return "spanAPI" }
+
+// Analysed is a package fact: the spans analyzer saw this package's syntax,
+// so a function of it with no EndsSpan fact is known not to end its spans.
+type Analysed struct{}
+
+func (*Analysed) AFact() {}
+
+func (*Analysed) String() string { return "analysed" }

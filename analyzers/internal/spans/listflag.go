@@ -1,0 +1,25 @@
+package spans
+
+import (
+	"slices"
+	"strings"
+)
+
+// ListFlag is a comma-separated list of names, usable as a flag.Value.
+// Setting it again appends, so the flag may be repeated.
+type ListFlag []string
+
+func (l *ListFlag) String() string { return strings.Join(*l, ",") }
+
+// Set implements flag.Value.
+func (l *ListFlag) Set(s string) error {
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			*l = append(*l, f)
+		}
+	}
+	return nil
+}
+
+// Has reports whether name is in the list.
+func (l ListFlag) Has(name string) bool { return slices.Contains(l, name) }

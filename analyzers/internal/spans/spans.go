@@ -1,0 +1,631 @@
+// Package spans defines a helper analyzer that finds where spans are
+// started and ended. It reports nothing itself: it exports facts that
+// summarise functions across packages (a function that returns a new span
+// its callers own, a function that ends its span parameter) and gives the
+// rules a Result that classifies calls using the OTel API tables, those
+// facts and the user's configuration.
+package spans
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/safe"
+)
+
+// Options extends the tables with functions that facts cannot see, by
+// their full name as types.Func.FullName spells it, e.g.
+// "example.com/tel.Begin" or "(*example.com/tel.Tracer).Open".
+type Options struct {
+	Starts ListFlag // functions that return a new span as their last span result
+	Ends   ListFlag // functions that end the span passed as their first span argument
+}
+
+// Config is the options in force for the suite. The rules expose its fields
+// as their own flags (for example -spanend.start).
+var Config Options
+
+// Analyzer is the helper analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:       "otelspans",
+	Doc:        "find span starts and ends and summarise them as facts (reports nothing)",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{new(StartsSpan), new(EndsSpan), new(SpanAPI), new(Analysed)},
+	Run:        safe.Run(run),
+}
+
+// Result answers questions about calls in the analysed package.
+type Result struct {
+	pass   *analysis.Pass
+	starts map[*types.Func]*StartsSpan // facts for this package's functions
+	ends   map[*types.Func]*EndsSpan
+	// methodValues maps a function-typed local variable assigned exactly
+	// once from a method value (start := tracer.Start) to that method.
+	methodValues map[*types.Var]*types.Func
+	relevant     bool
+}
+
+// Relevant reports whether the package can involve spans: it imports the
+// OTel trace API, or a package that declares span helpers.
+func (r *Result) Relevant() bool { return r.relevant }
+
+// Start describes a call that starts a span owned by its caller.
+type Start struct {
+	Call   *ast.CallExpr
+	Result int      // index of the span among the call's results
+	Name   ast.Expr // the span's name argument, or nil
+}
+
+// ConstName returns the span's name when it is a constant string.
+func (s Start) ConstName(info *types.Info) (string, bool) {
+	if s.Name == nil {
+		return "", false
+	}
+	tv, ok := info.Types[s.Name]
+	if !ok || tv.Value == nil {
+		return "", false
+	}
+	v := tv.Value.ExactString()
+	if len(v) >= 2 && v[0] == '"' {
+		return strings.Trim(v, `"`), true
+	}
+	return "", false
+}
+
+// Callee returns the function called, resolving method values bound to a
+// local variable (start := tracer.Start; start(ctx, "x")).
+func (r *Result) Callee(call *ast.CallExpr) *types.Func {
+	info := r.pass.TypesInfo
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+		return fn
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			return r.methodValues[v]
+		}
+	}
+	return nil
+}
+
+// StartCall reports whether call starts a span that its caller owns.
+func (r *Result) StartCall(call *ast.CallExpr) (Start, bool) {
+	fn := r.Callee(call)
+	if fn == nil {
+		return Start{}, false
+	}
+	fn = fn.Origin()
+	nameArg := func(i int) ast.Expr {
+		if i >= 0 && i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	if i, ok := otelapi.StartResult(fn); ok {
+		return Start{call, i, nameArg(1)}, true
+	}
+	if i, ok := otelapi.IsStartSignature(fn); ok {
+		return Start{call, i, nameArg(1)}, true
+	}
+	if f := r.startsFact(fn); f != nil {
+		return Start{call, f.Result, nameArg(f.NameParam)}, true
+	}
+	if Config.Starts.Has(fn.FullName()) {
+		if i := lastSpanResult(fn); i >= 0 {
+			return Start{call, i, firstStringArg(r.pass.TypesInfo, call)}, true
+		}
+	}
+	return Start{}, false
+}
+
+func (r *Result) startsFact(fn *types.Func) *StartsSpan {
+	if f, ok := r.starts[fn]; ok {
+		return f
+	}
+	if fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
+		f := new(StartsSpan)
+		if r.pass.ImportObjectFact(fn, f) {
+			return f
+		}
+	}
+	return nil
+}
+
+func (r *Result) endsFact(fn *types.Func) *EndsSpan {
+	if f, ok := r.ends[fn]; ok {
+		return f
+	}
+	if fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
+		f := new(EndsSpan)
+		if r.pass.ImportObjectFact(fn, f) {
+			return f
+		}
+	}
+	return nil
+}
+
+// ArgEffect says what a callee does with a span passed as an argument.
+type ArgEffect int
+
+const (
+	ArgKept    ArgEffect = iota // the callee uses the span but does not end it
+	ArgEnded                    // the callee ends the span
+	ArgUnknown                  // the callee cannot be seen: ownership may move
+)
+
+// ArgEffect reports what call does with its argument at index i, a span.
+func (r *Result) ArgEffect(call *ast.CallExpr, i int) ArgEffect {
+	info := r.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return ArgKept // a conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if _, ok := info.Uses[id].(*types.Builtin); ok {
+			if id.Name == "append" && i > 0 {
+				return ArgUnknown // stored in a slice
+			}
+			return ArgKept // len, cap, print...
+		}
+	}
+	fn := r.Callee(call)
+	if fn == nil {
+		return ArgUnknown // a func value or an interface method
+	}
+	fn = fn.Origin()
+	if f := r.endsFact(fn); f != nil && slices.Contains(f.Params, i) {
+		return ArgEnded
+	}
+	if fn.Pkg() != nil && isStd(fn.Pkg().Path()) {
+		// The standard library takes spans only as any or fmt.Stringer
+		// (printing, errors): it never ends or keeps them.
+		if pt := paramType(fn.Signature(), i, call.Ellipsis.IsValid()); pt != nil && !otelapi.MayHoldSpan(pt) {
+			return ArgKept
+		}
+	}
+	if Config.Ends.Has(fn.FullName()) && i == firstSpanParam(r.pass.TypesInfo, call) {
+		return ArgEnded
+	}
+	if _, ok := otelapi.SpanIntoContextArg(fn); ok {
+		return ArgUnknown // the context may carry the span to its owner
+	}
+	if fn.Pkg() == nil || otelapi.IsOTelAPIPath(fn.Pkg().Path()) {
+		return ArgKept
+	}
+	if sig := fn.Signature(); sig.Recv() != nil {
+		if _, ok := sig.Recv().Type().Underlying().(*types.Interface); ok {
+			return ArgUnknown // dynamic dispatch
+		}
+	}
+	if fn.Pkg() == r.pass.Pkg || r.pass.ImportPackageFact(fn.Pkg(), new(Analysed)) {
+		return ArgKept
+	}
+	return ArgUnknown
+}
+
+// isStd reports whether path is a standard library package.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
+func paramType(sig *types.Signature, i int, ellipsis bool) types.Type {
+	params := sig.Params()
+	n := params.Len()
+	if n == 0 {
+		return nil
+	}
+	if sig.Variadic() && i >= n-1 {
+		t := params.At(n - 1).Type()
+		if ellipsis {
+			return t
+		}
+		if s, ok := t.Underlying().(*types.Slice); ok {
+			return s.Elem()
+		}
+		return t
+	}
+	if i < n {
+		return params.At(i).Type()
+	}
+	return nil
+}
+
+func firstSpanParam(info *types.Info, call *ast.CallExpr) int {
+	for i, a := range call.Args {
+		if otelapi.IsSpanType(info.TypeOf(a)) {
+			return i
+		}
+	}
+	return -1
+}
+
+func firstStringArg(info *types.Info, call *ast.CallExpr) ast.Expr {
+	for _, a := range call.Args {
+		if b, ok := info.TypeOf(a).Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return a
+		}
+	}
+	return nil
+}
+
+func lastSpanResult(fn *types.Func) int {
+	res := fn.Signature().Results()
+	for i := res.Len() - 1; i >= 0; i-- {
+		if otelapi.IsSpanType(res.At(i).Type()) {
+			return i
+		}
+	}
+	return -1
+}
+
+// IsEndCall reports whether call is recv.End(...) on a span.
+func (r *Result) IsEndCall(call *ast.CallExpr) bool {
+	fn := r.Callee(call)
+	return fn != nil && otelapi.IsEndMethod(fn)
+}
+
+// NoReturnTable reports whether call is to a function the tables know never
+// returns.
+func (r *Result) NoReturnTable(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	return ok && otelapi.IsNoReturn(fn)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	r := &Result{
+		pass:         pass,
+		starts:       map[*types.Func]*StartsSpan{},
+		ends:         map[*types.Func]*EndsSpan{},
+		methodValues: map[*types.Var]*types.Func{},
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if otelapi.IsOTelAPIPath(imp.Path()) || pass.ImportPackageFact(imp, new(SpanAPI)) {
+			r.relevant = true
+			break
+		}
+	}
+	if len(pass.Files) > 0 {
+		pass.ExportPackageFact(new(Analysed))
+	}
+	if !r.relevant {
+		return r, nil
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	r.findMethodValues(insp)
+
+	var decls []*ast.FuncDecl
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		d := cur.Node().(*ast.FuncDecl)
+		if d.Body != nil {
+			decls = append(decls, d)
+		}
+	}
+	// Fixed point: helpers may call helpers declared later in the package.
+	for changed := true; changed; {
+		changed = false
+		for _, d := range decls {
+			fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if _, done := r.starts[fn]; !done {
+				if f := r.computeStarts(d, fn); f != nil {
+					r.starts[fn] = f
+					changed = true
+				}
+			}
+			if f := r.computeEnds(d, fn); f != nil {
+				if old, ok := r.ends[fn]; !ok || len(old.Params) != len(f.Params) {
+					r.ends[fn] = f
+					changed = true
+				}
+			}
+		}
+	}
+	exported := false
+	for fn, f := range r.starts {
+		pass.ExportObjectFact(fn, f)
+		exported = true
+	}
+	for fn, f := range r.ends {
+		pass.ExportObjectFact(fn, f)
+		exported = true
+	}
+	if exported {
+		pass.ExportPackageFact(new(SpanAPI))
+	}
+	return r, nil
+}
+
+// findMethodValues records local variables assigned exactly once, from a
+// method value of a span-starting method.
+func (r *Result) findMethodValues(insp *inspector.Inspector) {
+	info := r.pass.TypesInfo
+	count := map[*types.Var]int{}
+	cand := map[*types.Var]*types.Func{}
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		var lhs, rhs []ast.Expr
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				lhs = append(lhs, id)
+			}
+			rhs = n.Values
+		}
+		for i, l := range lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := info.ObjectOf(id).(*types.Var)
+			if !ok {
+				continue
+			}
+			count[v]++
+			if len(rhs) != len(lhs) {
+				continue
+			}
+			sel, ok := ast.Unparen(rhs[i]).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				if fn, ok := s.Obj().(*types.Func); ok {
+					cand[v] = fn
+				}
+			}
+		}
+	}
+	for v, fn := range cand {
+		if count[v] == 1 {
+			r.methodValues[v] = fn
+		}
+	}
+}
+
+// computeStarts reports whether fn returns a new span that it started (or
+// got from another start) and does not end.
+func (r *Result) computeStarts(d *ast.FuncDecl, fn *types.Func) *StartsSpan {
+	sig := fn.Signature()
+	res := sig.Results()
+	spanRes := -1
+	for i := 0; i < res.Len(); i++ {
+		if otelapi.IsSpanType(res.At(i).Type()) {
+			spanRes = i
+		}
+	}
+	if spanRes < 0 {
+		return nil
+	}
+	info := r.pass.TypesInfo
+	// Variables assigned from a start call, and the start's name argument.
+	fromStart := map[*types.Var]Start{}
+	var lastStart *Start
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		st, ok := r.StartCall(call)
+		if !ok || st.Result >= len(as.Lhs) {
+			return true
+		}
+		if id, ok := as.Lhs[st.Result].(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok {
+				fromStart[v] = st
+			}
+		}
+		return true
+	})
+	var found *Start
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			return true
+		}
+		switch {
+		case len(ret.Results) == 0 && res.Len() > 0:
+			if v := res.At(spanRes); v.Name() != "" {
+				if st, ok := fromStart[v]; ok {
+					found = &st
+				}
+			}
+		case len(ret.Results) == 1 && res.Len() > 1:
+			if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
+				if st, ok := r.StartCall(call); ok && st.Result == spanRes {
+					found = &st
+				}
+			}
+		case len(ret.Results) == res.Len():
+			switch e := ast.Unparen(ret.Results[spanRes]).(type) {
+			case *ast.Ident:
+				if v, ok := info.Uses[e].(*types.Var); ok {
+					if st, ok := fromStart[v]; ok {
+						found = &st
+					}
+				}
+			case *ast.CallExpr:
+				if st, ok := r.StartCall(e); ok && res.Len() == 1 {
+					found = &st
+				}
+			}
+		}
+		return true
+	})
+	_ = lastStart
+	if found == nil {
+		return nil
+	}
+	f := &StartsSpan{Result: spanRes, NameParam: -1}
+	if id, ok := found.Name.(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			for i := 0; i < sig.Params().Len(); i++ {
+				if sig.Params().At(i) == v {
+					f.NameParam = i
+				}
+			}
+		}
+	}
+	return f
+}
+
+// computeEnds reports which parameters fn takes ownership of, if they hold
+// a span: it ends them (directly, through a defer or closure, or by passing
+// them to another function that does), or keeps them (stores, sends or
+// returns them).
+func (r *Result) computeEnds(d *ast.FuncDecl, fn *types.Func) *EndsSpan {
+	sig := fn.Signature()
+	params := map[*types.Var]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if mayReceiveSpan(p.Type()) {
+			params[p] = i
+		}
+	}
+	if len(params) == 0 {
+		return nil
+	}
+	info := r.pass.TypesInfo
+	ended := map[int]bool{}
+	var stack []ast.Node
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		if i, ok := params[v]; ok && !ended[i] && r.Releases(stack) {
+			ended[i] = true
+		}
+		return true
+	})
+	if len(ended) == 0 {
+		return nil
+	}
+	f := &EndsSpan{}
+	for i := range ended {
+		f.Params = append(f.Params, i)
+	}
+	sort.Ints(f.Params)
+	return f
+}
+
+// mayReceiveSpan reports whether a parameter of type t can be given a span:
+// an interface that a span satisfies (trace.Span, any, interface{ End() })
+// or a type parameter. context.Context, error and fmt.Stringer cannot.
+func mayReceiveSpan(t types.Type) bool {
+	if s, ok := t.(*types.Slice); ok { // variadic ...any
+		t = s.Elem()
+	}
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		t = tp.Constraint()
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	if otelapi.IsSpanType(t) {
+		return true
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if !otelapi.IsSpanMethodName(iface.Method(i).Name()) {
+			return false
+		}
+	}
+	return true
+}
+
+// Releases reports whether the mention of a span variable at the top of
+// stack (the path from a function body down to the identifier) ends the
+// span or hands it to a new owner: span.End(), the method value span.End,
+// passing it to a function that ends or keeps it (or that cannot be seen),
+// returning, storing, sending, aliasing or taking its address.
+//
+// Calls of other span methods, comparisons and arguments of functions
+// known to keep their hands off do not release it.
+func (r *Result) Releases(stack []ast.Node) bool {
+	info := r.pass.TypesInfo
+	var child ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.SelectorExpr:
+			if p.X != child {
+				return false
+			}
+			sel := info.Selections[p]
+			if sel == nil || sel.Kind() == types.FieldVal {
+				return false
+			}
+			// span.End(...), or the method value span.End handed to
+			// someone (t.Cleanup(span.End)); other methods only use it.
+			return sel.Obj().Name() == "End"
+		case *ast.CallExpr:
+			if p.Fun == child {
+				return false
+			}
+			if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+				child = p // a conversion: follow the converted value
+				continue
+			}
+			for ai, a := range p.Args {
+				if a == child {
+					return r.ArgEffect(p, ai) != ArgKept
+				}
+			}
+			return false
+		case *ast.AssignStmt:
+			for ri, rhs := range p.Rhs {
+				if rhs == child && len(p.Lhs) == len(p.Rhs) {
+					if id, ok := p.Lhs[ri].(*ast.Ident); ok && id.Name == "_" {
+						return false // _ = span
+					}
+				}
+			}
+			return true // stored or aliased
+		case *ast.BinaryExpr, *ast.ExprStmt, *ast.IfStmt, *ast.SwitchStmt,
+			*ast.IncDecStmt, *ast.StarExpr, *ast.CaseClause:
+			return false // span == nil, a bare mention
+		default:
+			// Returned, stored, sent, address taken, captured in a
+			// composite, aliased: it has a new owner.
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+// Package spanend defines an Analyzer that reports spans that are not ended
+// on every path.
+//
+// # Analyzer spanend
+//
+// spanend: check that every started span is ended on every path
+//
+// A span that is started must be ended exactly when its work ends. The OTel
+// SDK exports a span only when End is called: a span that is never ended is
+// lost from its trace (its children point at a parent that never arrives),
+// and it stays in memory with its attributes and events for as long as
+// something references it. A span ended too late (a defer inside a loop)
+// reports a duration that is wrong and holds every iteration's span until
+// the function returns.
+//
+// The check is path-sensitive, like vet's lostcancel: it follows the
+// control-flow graph from each Start to every return, break, continue,
+// branch, switch arm and select case, and reports a path on which the span
+// is neither ended nor handed to an owner. Paths into a call that never
+// returns (os.Exit, log.Fatal, panic, t.Fatal) are not findings.
+//
+// It also reports a span dropped with _ or never bound, a span variable
+// overwritten by a second Start while the first span is live, spans started
+// in a loop of which only the last is ended, and defer span.End() inside a
+// loop, which ends every span only when the function returns.
+//
+// Bad:
+//
+//	func load(ctx context.Context, id string) error {
+//		ctx, span := tracer.Start(ctx, "load") // want: span "load" is not ended on all paths (spans are lost or leak memory)
+//		if id == "" {
+//			return errMissing // this return leaks the span
+//		}
+//		defer span.End()
+//		return fetch(ctx, id)
+//	}
+//
+// Good:
+//
+//	func load(ctx context.Context, id string) error {
+//		ctx, span := tracer.Start(ctx, "load")
+//		defer span.End()
+//		if id == "" {
+//			return errMissing
+//		}
+//		return fetch(ctx, id)
+//	}
+//
+// Ownership of a span moves, and the rule stops tracking it, when the span
+// is returned to the caller; stored in a struct field, map, slice or global;
+// sent on a channel; captured by a deferred or spawned closure that ends it;
+// or passed to a function that ends it. Helpers need no configuration:
+// facts summarise, across packages and modules, a function that returns a
+// new span it does not end (its callers own the span, so a call to it is a
+// Start) and a function that ends its span parameter (so passing the span
+// to it ends it, e.g. defer telemetry.End(span, &err)). A span obtained
+// from trace.SpanFromContext is borrowed, never owned. Tracer.Start is
+// recognised through the trace.Tracer interface, concrete tracers, type
+// parameters and method values.
+//
+// When the span is never ended on any path, the suggested fix inserts
+// defer span.End() right after the Start statement.
+//
+// # Configuration
+//
+//	-spanend.start=NAME[,NAME]  extra functions that start a span (their last
+//	                            span result), by full name, e.g.
+//	                            example.com/tel.Begin or (*example.com/tel.T).Open
+//	-spanend.end=NAME[,NAME]    extra functions that end the first span they
+//	                            are passed
+//
+// Both are needed only for code that facts cannot see, such as a helper
+// called through an interface or a function value.
+//
+// # Limitations
+//
+// A span handed to code the analyzer cannot see (an interface method, a
+// function value, trace.ContextWithSpan) counts as handed over, so a leak
+// behind such a call is missed. A deferred closure ends whatever span its
+// variable holds when the function returns; a span overwritten before that
+// is not reported. Spans held in wrapper types that do not implement
+// trace.Span are not tracked.
+package spanend

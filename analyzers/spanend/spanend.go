@@ -1,0 +1,588 @@
+package spanend
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/suppress"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports spans that are not ended on every path.
+var Analyzer = &analysis.Analyzer{
+	Name:     "spanend",
+	Doc:      docutil.MustExtract(doc, "spanend"),
+	URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, spans.Analyzer},
+	Run:      safe.Run(run),
+}
+
+func init() {
+	Analyzer.Flags.Var(&spans.Config.Starts, "start", "extra functions that start a span, by full name (comma-separated)")
+	Analyzer.Flags.Var(&spans.Config.Ends, "end", "extra functions that end the first span they are passed, by full name (comma-separated)")
+}
+
+const consequence = "spans are lost or leak memory"
+
+func run(pass *analysis.Pass) (any, error) {
+	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+	if !sp.Relevant() {
+		return nil, nil // the package cannot involve spans
+	}
+	pass, done := suppress.Filter(pass)
+	defer done()
+	c := &checker{
+		pass: pass,
+		sp:   sp,
+		cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
+		f := cur.Node().(*ast.File)
+		if ast.IsGenerated(f) {
+			continue
+		}
+		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			switch fn := fcur.Node().(type) {
+			case *ast.FuncDecl:
+				if fn.Body != nil {
+					c.checkFunc(fn, fn.Type, fn.Body)
+				}
+			case *ast.FuncLit:
+				c.checkFunc(fn, fn.Type, fn.Body)
+			}
+		}
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass *analysis.Pass
+	sp   *spans.Result
+	cfgs *ctrlflow.CFGs
+}
+
+// A tracked span: a start whose span is bound to a local variable.
+type tracked struct {
+	v     *types.Var
+	stmt  ast.Node // the statement that starts the span
+	start spans.Start
+}
+
+type effect int
+
+const (
+	noEffect effect = iota
+	release         // ended, deferred end, or handed to an owner
+	redefine        // the variable is assigned again
+)
+
+// checkFunc checks the spans started directly in one function body.
+func (c *checker) checkFunc(fn ast.Node, ftype *ast.FuncType, body *ast.BlockStmt) {
+	safe.At(c.pass, fn.Pos())
+	info := c.pass.TypesInfo
+	results := map[*types.Var]bool{}
+	if ftype.Results != nil {
+		for _, fld := range ftype.Results.List {
+			for _, n := range fld.Names {
+				if v, ok := info.Defs[n].(*types.Var); ok {
+					results[v] = true
+				}
+			}
+		}
+	}
+
+	var starts []tracked
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // checked on its own
+		}
+		stack = append(stack, n)
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		st, ok := c.sp.StartCall(call)
+		if !ok {
+			return true
+		}
+		parent := stack[len(stack)-2]
+		lhs, stmt := startTarget(parent, call, st)
+		switch {
+		case stmt == nil:
+			if _, ok := parent.(*ast.ExprStmt); ok {
+				c.pass.Report(analysis.Diagnostic{
+					Pos: call.Pos(), End: call.End(),
+					Message: fmt.Sprintf("%s is discarded and never ended (%s)", c.describe(st, nil), consequence),
+				})
+			}
+			// Otherwise the span flows into a return, an argument or a
+			// composite: its new owner ends it.
+		case isBlank(lhs):
+			c.pass.Report(analysis.Diagnostic{
+				Pos: call.Pos(), End: call.End(),
+				Message: fmt.Sprintf("%s is dropped with _ and never ended (%s)", c.describe(st, nil), consequence),
+			})
+		default:
+			id, ok := ast.Unparen(lhs).(*ast.Ident)
+			if !ok {
+				return true // stored in a field, element or through a pointer
+			}
+			v, ok := info.ObjectOf(id).(*types.Var)
+			if !ok || results[v] || !within(v.Pos(), body) {
+				return true // a named result, or a variable of an enclosing function or package
+			}
+			starts = append(starts, tracked{v: v, stmt: stmt, start: st})
+		}
+		return true
+	})
+	if len(starts) == 0 {
+		return
+	}
+
+	g := cfg.New(body, c.mayReturn)
+	idx := indexNodes(g)
+	byVar := map[*types.Var][]tracked{}
+	var order []*types.Var
+	for _, t := range starts {
+		if byVar[t.v] == nil {
+			order = append(order, t.v)
+		}
+		byVar[t.v] = append(byVar[t.v], t)
+	}
+	for _, v := range order {
+		events, defers := c.effects(body, v, idx)
+		for _, t := range byVar[v] {
+			c.checkStart(t, body, g, idx, events)
+		}
+		c.checkDeferInLoop(body, byVar[v], defers)
+	}
+}
+
+func (c *checker) mayReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return false
+		}
+	}
+	if c.sp.NoReturnTable(call) {
+		return false
+	}
+	if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && c.cfgs.NoReturn(fn) {
+		return false
+	}
+	return true
+}
+
+// startTarget returns the expression the span of a start call is assigned
+// to, and the statement that assigns it; a nil statement means the call is
+// not assigned.
+func startTarget(parent ast.Node, call *ast.CallExpr, st spans.Start) (ast.Expr, ast.Node) {
+	switch p := parent.(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && ast.Unparen(p.Rhs[0]) == call {
+			if len(p.Lhs) == 1 {
+				return p.Lhs[0], p
+			}
+			if st.Result < len(p.Lhs) {
+				return p.Lhs[st.Result], p
+			}
+			return nil, nil
+		}
+		for i, r := range p.Rhs {
+			if ast.Unparen(r) == call && i < len(p.Lhs) {
+				return p.Lhs[i], p
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && ast.Unparen(p.Values[0]) == call {
+			if len(p.Names) == 1 {
+				return p.Names[0], p
+			}
+			if st.Result < len(p.Names) {
+				return p.Names[st.Result], p
+			}
+			return nil, nil
+		}
+		for i, r := range p.Values {
+			if ast.Unparen(r) == call && i < len(p.Names) {
+				return p.Names[i], p
+			}
+		}
+	}
+	return nil, nil
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "_"
+}
+
+func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
+
+// describe names a span for a message: by its constant name, else by the
+// variable that holds it, else by the function that starts it.
+func (c *checker) describe(st spans.Start, v *types.Var) string {
+	if name, ok := st.ConstName(c.pass.TypesInfo); ok {
+		return fmt.Sprintf("span %q", name)
+	}
+	if v != nil {
+		return fmt.Sprintf("span in variable %q", v.Name())
+	}
+	if fn := c.sp.Callee(st.Call); fn != nil {
+		return "span from " + fn.Name()
+	}
+	return "span"
+}
+
+// nodeIndex locates CFG nodes by position.
+type nodeIndex struct {
+	nodes []nodeAt
+}
+
+type nodeAt struct {
+	n     ast.Node
+	block *cfg.Block
+	i     int
+}
+
+func indexNodes(g *cfg.CFG) *nodeIndex {
+	idx := &nodeIndex{}
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			idx.nodes = append(idx.nodes, nodeAt{n, b, i})
+		}
+	}
+	return idx
+}
+
+// at returns the innermost CFG node that contains pos.
+func (x *nodeIndex) at(pos token.Pos) (nodeAt, bool) {
+	var best nodeAt
+	found := false
+	for _, na := range x.nodes {
+		if na.n.Pos() <= pos && pos < na.n.End() {
+			if !found || na.n.End()-na.n.Pos() < best.n.End()-best.n.Pos() {
+				best, found = na, true
+			}
+		}
+	}
+	return best, found
+}
+
+// effects classifies every mention of v in the function body (closures
+// included) and returns the effect of each CFG node on the span in v, and
+// the defer statements that end it.
+func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (map[ast.Node]effect, []*ast.DeferStmt) {
+	info := c.pass.TypesInfo
+	events := map[ast.Node]effect{}
+	var defers []*ast.DeferStmt
+	mark := func(pos token.Pos, e effect) {
+		na, ok := idx.at(pos)
+		if !ok {
+			return
+		}
+		if events[na.n] != release { // a release wins over a reassignment
+			events[na.n] = e
+		}
+	}
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if info.Uses[id] != v && info.Defs[id] != v {
+			return true
+		}
+		// Find the outermost closure between the body and the mention.
+		var lit ast.Node
+		for _, s := range stack {
+			if fl, ok := s.(*ast.FuncLit); ok {
+				lit = fl
+				break
+			}
+		}
+		if isAssigned(stack) {
+			if lit == nil {
+				mark(id.Pos(), redefine)
+			}
+			return true
+		}
+		if !c.sp.Releases(stack) {
+			return true
+		}
+		if lit != nil {
+			mark(lit.Pos(), release)
+		} else {
+			mark(id.Pos(), release)
+		}
+		// Is this release a defer statement?
+		for i := len(stack) - 1; i >= 0; i-- {
+			if d, ok := stack[i].(*ast.DeferStmt); ok {
+				defers = append(defers, d)
+				break
+			}
+		}
+		return true
+	})
+	return events, defers
+}
+
+// isAssigned reports whether the identifier at the top of stack is being
+// assigned (or declared).
+func isAssigned(stack []ast.Node) bool {
+	id := stack[len(stack)-1]
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == id {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for _, n := range p.Names {
+			if n == id {
+				return true
+			}
+		}
+	case *ast.RangeStmt:
+		return p.Key == id || p.Value == id
+	}
+	return false
+}
+
+// checkStart searches the CFG for a path from t's start statement to a
+// function exit, or to a reassignment of its variable, on which the span
+// is not released.
+func (c *checker) checkStart(t tracked, body *ast.BlockStmt, g *cfg.CFG, idx *nodeIndex, events map[ast.Node]effect) {
+	start, ok := idx.at(t.stmt.Pos())
+	if !ok || !start.block.Live {
+		return
+	}
+	seen := map[*cfg.Block]bool{}
+	var leak ast.Node // a return, or a reassignment
+	var search func(b *cfg.Block, from int) bool
+	search = func(b *cfg.Block, from int) bool {
+		for i := from; i < len(b.Nodes); i++ {
+			n := b.Nodes[i]
+			switch events[n] {
+			case release:
+				return false
+			case redefine:
+				leak = n
+				return true
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				leak = ret
+				return true
+			}
+		}
+		succs := b.Succs
+		if len(b.Nodes) > 0 && len(succs) == 2 {
+			// if span != nil { span.End() }: the nil branch has nothing to end.
+			switch nilTest(c.pass.TypesInfo, b.Nodes[len(b.Nodes)-1], t.v) {
+			case +1:
+				succs = succs[:1]
+			case -1:
+				succs = succs[1:]
+			}
+		}
+		for _, s := range succs {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			if search(s, 0) {
+				return true
+			}
+		}
+		return false
+	}
+	if !search(start.block, start.i+1) {
+		return
+	}
+	d := analysis.Diagnostic{Pos: t.start.Call.Pos(), End: t.start.Call.End()}
+	name := c.describe(t.start, t.v)
+	if ret, ok := leak.(*ast.ReturnStmt); ok {
+		d.Message = fmt.Sprintf("%s is not ended on all paths (%s)", name, consequence)
+		where := "this return leaks the span"
+		if ret.Pos() == body.End()-1 || !ret.Return.IsValid() {
+			where = "the function ends here without ending the span"
+		}
+		d.Related = []analysis.RelatedInformation{{Pos: ret.Pos(), Message: where}}
+		if fix, ok := c.fix(t, body, events); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	} else if leak == t.stmt {
+		d.Message = fmt.Sprintf("%s is started again before it is ended (each earlier span is lost or leaks memory)", name)
+		d.Related = []analysis.RelatedInformation{{Pos: leak.Pos(), Message: "the next Start overwrites it here"}}
+	} else {
+		d.Message = fmt.Sprintf("%s is overwritten before it is ended (%s)", name, consequence)
+		d.Related = []analysis.RelatedInformation{{Pos: leak.Pos(), Message: "overwritten here"}}
+	}
+	c.pass.Report(d)
+}
+
+// nilTest reports whether cond tests v against nil or for recording:
+// +1 if the true branch holds a live span (v != nil, v.IsRecording()),
+// -1 if the false branch does, 0 otherwise.
+func nilTest(info *types.Info, n ast.Node, v *types.Var) int {
+	e, ok := n.(ast.Expr)
+	if !ok {
+		return 0
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		return -nilTest(info, u.X, v)
+	}
+	isV := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	isNil := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && id.Name == "nil" && info.Types[x].IsNil()
+	}
+	switch x := e.(type) {
+	case *ast.BinaryExpr:
+		if (isV(x.X) && isNil(x.Y)) || (isNil(x.X) && isV(x.Y)) {
+			switch x.Op {
+			case token.NEQ:
+				return +1
+			case token.EQL:
+				return -1
+			}
+		}
+	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "IsRecording" && isV(sel.X) {
+			return +1
+		}
+	}
+	return 0
+}
+
+// fix offers to insert defer span.End() after the start, when the span is
+// never released anywhere and the start is not in a loop.
+func (c *checker) fix(t tracked, body *ast.BlockStmt, events map[ast.Node]effect) (analysis.SuggestedFix, bool) {
+	for _, e := range events {
+		if e == release {
+			return analysis.SuggestedFix{}, false
+		}
+	}
+	as, ok := t.stmt.(*ast.AssignStmt)
+	if !ok || inLoop(body, as) {
+		return analysis.SuggestedFix{}, false
+	}
+	// Insert on the line after the statement, so that a comment trailing
+	// the Start stays where it is.
+	tf := c.pass.Fset.File(as.Pos())
+	line := tf.Line(as.End())
+	if line >= tf.LineCount() {
+		return analysis.SuggestedFix{}, false
+	}
+	at := tf.LineStart(line + 1)
+	col := c.pass.Fset.Position(as.Pos()).Column
+	indent := strings.Repeat("\t", max(col-1, 0))
+	text := indent + "defer " + t.v.Name() + ".End()\n"
+	return analysis.SuggestedFix{
+		Message:   "Add defer " + t.v.Name() + ".End()",
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
+	}, true
+}
+
+// inLoop reports whether n lies inside a for or range statement of body
+// (not counting loops that enclose body itself).
+func inLoop(body *ast.BlockStmt, n ast.Node) bool {
+	found := false
+	var depth int
+	ast.Inspect(body, func(m ast.Node) bool {
+		if found || m == nil {
+			return false
+		}
+		if _, ok := m.(*ast.FuncLit); ok {
+			return false
+		}
+		if m.Pos() > n.Pos() || m.End() < n.End() {
+			return false // does not enclose n
+		}
+		switch m.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			depth++
+		}
+		if m == n {
+			found = depth > 0
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// checkDeferInLoop reports a defer that ends a span started in the same
+// loop: the spans end only when the function returns.
+func (c *checker) checkDeferInLoop(body *ast.BlockStmt, starts []tracked, defers []*ast.DeferStmt) {
+	for _, d := range defers {
+		loop := innermostLoop(body, d)
+		if loop == nil {
+			continue
+		}
+		for _, t := range starts {
+			if within(t.stmt.Pos(), loop) {
+				c.pass.Report(analysis.Diagnostic{
+					Pos: d.Pos(), End: d.End(),
+					Message: fmt.Sprintf("defer ends %s only when the function returns, not at the end of each loop iteration (spans outlive their work and pile up)",
+						c.describe(t.start, t.v)),
+					Related: []analysis.RelatedInformation{{Pos: t.start.Call.Pos(), Message: "span started in the loop here"}},
+				})
+				break
+			}
+		}
+	}
+}
+
+// innermostLoop returns the innermost for or range statement of body that
+// encloses n, not crossing a function literal.
+func innermostLoop(body *ast.BlockStmt, n ast.Node) ast.Node {
+	var loop ast.Node
+	ast.Inspect(body, func(m ast.Node) bool {
+		if m == nil || m.Pos() > n.Pos() || m.End() < n.End() {
+			return false
+		}
+		switch m.(type) {
+		case *ast.FuncLit:
+			loop = nil
+			return m != n
+		case *ast.ForStmt, *ast.RangeStmt:
+			loop = m
+		}
+		return m != n
+	})
+	return loop
+}
