@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/spanend"
 )
@@ -39,3 +40,12 @@ func init() {
 		suppress.Known = append(suppress.Known, e.Analyzer.Name)
 	}
 }
+
+// TraceAPIPath is the import path of the OTel trace API. Drivers load from
+// source the packages that import it, so that facts about span helpers are
+// computed for them.
+const TraceAPIPath = otelapi.TracePkg
+
+// IsOTelAPIPath reports whether path belongs to the OTel API, SDK or contrib
+// modules, which the rules know from tables and need not analyse.
+func IsOTelAPIPath(path string) bool { return otelapi.IsOTelAPIPath(path) }

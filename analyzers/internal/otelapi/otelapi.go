@@ -21,7 +21,7 @@ const (
 // SDK or contrib modules. Their behaviour is described by the tables in this
 // package, so drivers need not analyse their source.
 func IsOTelAPIPath(path string) bool {
-	return path == OtelModule ||
+	return strings.HasPrefix(path, "go.opentelemetry.io/") || path == OtelModule ||
 		strings.HasPrefix(path, OtelModule+"/") ||
 		strings.HasPrefix(path, "go.opentelemetry.io/contrib/")
 }

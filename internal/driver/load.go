@@ -1,0 +1,344 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/otellint/otellint/analyzers"
+)
+
+// How packages are loaded
+//
+// The stock go/analysis driver loads every dependency from source as soon
+// as one analyzer uses facts: on a large module that is the whole standard
+// library and every dependency, parsed and type-checked, gigabytes of
+// memory. otellint's facts only matter for code that can handle spans, so
+// this loader splits the import graph:
+//
+//   - source: the root packages, their test variants, and every dependency
+//     that imports the OTel trace API directly (a function that takes or
+//     returns a trace.Span must name it), except the OTel modules
+//     themselves, whose behaviour the otelapi tables describe. These are
+//     parsed and type-checked, and the analyzers run on them, so facts
+//     about helpers flow across packages and modules.
+//   - export data: the dependencies that a source package imports directly
+//     and that are not source. Their types come from the compiler's export
+//     data (go list -export, from the build cache), as in the floor
+//     driver that runs only syntactic analyzers.
+//   - everything else is never materialised: export data is deep, so the
+//     types that source packages reach through it are created on demand.
+//
+// The graph handed to the checker holds only source and export-data
+// packages, with import edges between them.
+
+type loadResult struct {
+	roots  []*packages.Package
+	all    []*packages.Package // loaded (source or export), dependency order
+	errors []string            // list and type errors, compiler style
+	source int
+	export int
+}
+
+func load(dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
+			packages.NeedModule | packages.NeedTypesSizes,
+		Dir:        dir,
+		Tests:      tests,
+		BuildFlags: buildFlags,
+	}
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(initial) == 0 {
+		return nil, fmt.Errorf("no packages matched %s", strings.Join(patterns, " "))
+	}
+
+	// Roots: the packages named, without the synthesized test mains.
+	isRoot := map[*packages.Package]bool{}
+	var roots []*packages.Package
+	for _, p := range initial {
+		if p.Name == "main" && strings.HasSuffix(p.ID, ".test") && len(p.GoFiles) > 0 &&
+			strings.Contains(p.GoFiles[0], string(os.PathSeparator)+"go-build") {
+			continue // the generated testmain
+		}
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
+			continue
+		}
+		isRoot[p] = true
+		roots = append(roots, p)
+	}
+
+	// Topological order of the whole graph.
+	var order []*packages.Package
+	seen := map[*packages.Package]bool{}
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		for _, path := range paths {
+			visit(p.Imports[path])
+		}
+		order = append(order, p)
+	}
+	for _, p := range initial {
+		visit(p)
+	}
+
+	// Decide how each package is loaded.
+	source := map[*packages.Package]bool{}
+	for _, p := range order {
+		switch {
+		case isRoot[p], strings.Contains(p.ID, " ["):
+			source[p] = true
+		case analyzers.IsOTelAPIPath(p.PkgPath) || p.PkgPath == "unsafe":
+		default:
+			if _, ok := p.Imports[analyzers.TraceAPIPath]; ok {
+				source[p] = true
+			}
+		}
+	}
+	export := map[*packages.Package]bool{}
+	for p := range source {
+		for _, imp := range p.Imports {
+			if !source[imp] {
+				export[imp] = true
+			}
+		}
+	}
+
+	res := &loadResult{roots: roots}
+	fset := token.NewFileSet()
+	l := &typeLoader{fset: fset, shared: map[string]*types.Package{}}
+	var errMu sync.Mutex
+	addErr := func(s string) {
+		errMu.Lock()
+		res.errors = append(res.errors, s)
+		errMu.Unlock()
+	}
+
+	done := make(map[*packages.Package]chan struct{}, len(order))
+	for _, p := range order {
+		done[p] = make(chan struct{})
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, p := range order {
+		wg.Add(1)
+		go func(p *packages.Package) {
+			defer wg.Done()
+			defer close(done[p])
+			for _, imp := range p.Imports {
+				<-done[imp]
+			}
+			if !source[p] && !export[p] {
+				return
+			}
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if source[p] {
+				l.fromSource(p, isRoot[p], addErr)
+			} else {
+				l.fromExport(p)
+			}
+		}(p)
+	}
+	wg.Wait()
+
+	// Keep only loaded packages and the edges between them.
+	for _, p := range order {
+		if !source[p] && !export[p] {
+			continue
+		}
+		if p.Types == nil {
+			// Export data missing (the dependency failed to build):
+			// stand in an empty package so the graph stays whole.
+			p.Types = types.NewPackage(p.PkgPath, p.Name)
+			p.Types.MarkComplete()
+			p.IllTyped = true
+		}
+		if p.TypesInfo == nil {
+			p.TypesInfo = newInfo()
+		}
+		p.Fset = fset
+		if p.TypesSizes == nil {
+			p.TypesSizes = types.SizesFor("gc", runtime.GOARCH)
+		}
+		for path, imp := range p.Imports {
+			if !source[imp] && !export[imp] {
+				delete(p.Imports, path)
+			}
+		}
+		res.all = append(res.all, p)
+		if source[p] {
+			res.source++
+		} else {
+			res.export++
+		}
+	}
+	// Errors the go command reported (missing packages, syntax errors,
+	// import cycles) for root packages.
+	for _, p := range roots {
+		for _, e := range p.Errors {
+			if e.Kind == packages.TypeError {
+				continue // reported by our own type check
+			}
+			addErr(e.Error())
+		}
+	}
+	sort.Strings(res.errors)
+	res.errors = dedupeStrings(res.errors)
+	return res, nil
+}
+
+type typeLoader struct {
+	fset     *token.FileSet
+	exportMu sync.Mutex
+	shared   map[string]*types.Package // non-test packages by path
+}
+
+func newInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+}
+
+func (l *typeLoader) fromExport(p *packages.Package) {
+	if p.PkgPath == "unsafe" {
+		p.Types = types.Unsafe
+		return
+	}
+	if p.ExportFile == "" {
+		return
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return
+	}
+	l.exportMu.Lock()
+	defer l.exportMu.Unlock()
+	tp, err := gcexportdata.Read(r, l.fset, l.shared, p.PkgPath)
+	if err != nil {
+		return
+	}
+	p.Types = tp
+}
+
+func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(string)) {
+	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
+	var parseErrs []error
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			parseErrs = append(parseErrs, err)
+			continue
+		}
+		f, err := parser.ParseFile(l.fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			if list, ok := err.(scanner.ErrorList); ok {
+				for _, e := range list {
+					parseErrs = append(parseErrs, e)
+				}
+			} else {
+				parseErrs = append(parseErrs, err)
+			}
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	info := newInfo()
+	var typeErrs []types.Error
+	conf := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp, ok := p.Imports[path]
+			if !ok || imp.Types == nil {
+				return nil, fmt.Errorf("could not import %s (no export data; does it build?)", path)
+			}
+			return imp.Types, nil
+		}),
+		Sizes: p.TypesSizes,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok && !te.Soft {
+				typeErrs = append(typeErrs, te)
+			}
+		},
+	}
+	if conf.Sizes == nil {
+		conf.Sizes = types.SizesFor("gc", runtime.GOARCH)
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		conf.GoVersion = "go" + p.Module.GoVersion
+	}
+	tp, _ := conf.Check(p.PkgPath, l.fset, files, info)
+	p.Types, p.TypesInfo, p.Syntax = tp, info, files
+	p.TypeErrors = typeErrs
+	if len(parseErrs) > 0 || len(typeErrs) > 0 {
+		p.IllTyped = true
+		if root {
+			for _, e := range parseErrs {
+				addErr(e.Error())
+			}
+			for _, e := range typeErrs {
+				addErr(e.Error())
+			}
+		}
+	}
+	if !strings.Contains(p.ID, " [") {
+		l.exportMu.Lock()
+		if _, ok := l.shared[p.PkgPath]; !ok {
+			l.shared[p.PkgPath] = tp
+		}
+		l.exportMu.Unlock()
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+func dedupeStrings(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
