@@ -200,6 +200,9 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 	// Errors the go command reported (missing packages, syntax errors,
 	// import cycles) for root packages.
 	for _, p := range roots {
+		if len(p.TypeErrors) > 0 || p.IllTyped {
+			continue // our own parse and type errors say it better
+		}
 		for _, e := range p.Errors {
 			if e.Kind == packages.TypeError {
 				continue // reported by our own type check

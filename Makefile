@@ -1,0 +1,36 @@
+# Developer entry points. CI runs .ci/run, which runs the README's test command.
+GO ?= go
+
+.PHONY: all build test lint check generate check-generate e2e bench install
+
+all: check
+
+build:
+	$(GO) build ./...
+
+install:
+	$(GO) install ./cmd/otellint
+
+test:
+	$(GO) test ./...
+
+e2e:
+	$(GO) test ./cmd/otellint -run 'Standalone|Vet|JSON|Fix|Usage' -v
+
+lint:
+	@test -z "$$(gofmt -l analyzers cmd internal gen.go | grep -v testdata)" || (gofmt -l analyzers cmd internal gen.go | grep -v testdata; exit 1)
+	$(GO) vet ./...
+	$(GO) run ./cmd/otellint ./...
+
+generate:
+	$(GO) generate ./...
+
+check-generate:
+	$(GO) run ./internal/docgen/cmd/docgen -root . -check
+
+check: lint check-generate test
+
+# Speed and memory against the floor driver on the same packages; see
+# scripts/bench.sh for the knobs (BENCH_DIR, BENCH_PATTERN, BENCH_RUNS).
+bench:
+	./scripts/bench.sh
