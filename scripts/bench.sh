@@ -37,8 +37,9 @@ done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ft=$(cut -d' ' -f1 "$out/floor.txt" | median);    fm=$(cut -d' ' -f2 "$out/floor.txt" | median)
 ot=$(cut -d' ' -f1 "$out/otellint.txt" | median); om=$(cut -d' ' -f2 "$out/otellint.txt" | median)
-printf '%-10s %10s %12s\n' driver "wall (s)" "peak RSS"
-printf '%-10s %10s %9.2f GiB\n' floor "$ft" "$(echo "$fm/1048576" | bc -l)"
-printf '%-10s %10s %9.2f GiB\n' otellint "$ot" "$(echo "$om/1048576" | bc -l)"
-printf 'ratio: wall %.2fx, memory %.2fx (targets: at most 1.3x the floor wall time, at most 1.0 GiB)\n' \
-  "$(echo "$ot/$ft" | bc -l)" "$(echo "$om/$fm" | bc -l)"
+awk -v ft="$ft" -v fm="$fm" -v ot="$ot" -v om="$om" 'BEGIN {
+  printf "%-10s %10s %12s\n", "driver", "wall (s)", "peak RSS"
+  printf "%-10s %10.2f %8.2f GiB\n", "floor", ft, fm/1048576
+  printf "%-10s %10.2f %8.2f GiB\n", "otellint", ot, om/1048576
+  printf "ratio: wall %.2fx, memory %.2fx (targets: at most 1.3x the floor wall time, at most 1.0 GiB)\n", ot/ft, om/fm
+}'
