@@ -108,16 +108,20 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 
 	// Decide how each package is loaded.
 	source := map[*packages.Package]bool{}
+	var candidates []*packages.Package
 	for _, p := range order {
 		switch {
-		case isRoot[p], strings.Contains(p.ID, " ["):
+		case isRoot[p]:
 			source[p] = true
 		case analyzers.IsOTelAPIPath(p.PkgPath) || p.PkgPath == "unsafe":
 		default:
 			if _, ok := p.Imports[analyzers.TraceAPIPath]; ok {
-				source[p] = true
+				candidates = append(candidates, p)
 			}
 		}
+	}
+	for _, p := range filterParallel(candidates, declaresSpanAPI) {
+		source[p] = true
 	}
 	export := map[*packages.Package]bool{}
 	for p := range source {
@@ -130,7 +134,19 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 
 	res := &loadResult{roots: roots}
 	fset := token.NewFileSet()
-	l := &typeLoader{fset: fset, shared: map[string]*types.Package{}}
+	l := &typeLoader{fset: fset}
+	// One *types.Package per package of the graph, created up front: the
+	// type checker fills the source ones, export data fills the others,
+	// and packages that no one loads stay as shared placeholders that the
+	// export data readers complete on demand. Sharing them keeps type
+	// identity across packages read from source and from export data.
+	for _, p := range order {
+		if p.PkgPath == "unsafe" {
+			p.Types = types.Unsafe
+		} else {
+			p.Types = types.NewPackage(p.PkgPath, p.Name)
+		}
+	}
 	var errMu sync.Mutex
 	addErr := func(s string) {
 		errMu.Lock()
@@ -171,11 +187,8 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 		if !source[p] && !export[p] {
 			continue
 		}
-		if p.Types == nil {
-			// Export data missing (the dependency failed to build):
-			// stand in an empty package so the graph stays whole.
-			p.Types = types.NewPackage(p.PkgPath, p.Name)
-			p.Types.MarkComplete()
+		if !p.Types.Complete() && p.Types != types.Unsafe && !source[p] {
+			// Export data missing (the dependency failed to build).
 			p.IllTyped = true
 		}
 		if p.TypesInfo == nil {
@@ -217,8 +230,7 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 
 type typeLoader struct {
 	fset     *token.FileSet
-	exportMu sync.Mutex
-	shared   map[string]*types.Package // non-test packages by path
+	exportMu sync.Mutex // the export data reader completes shared placeholders
 }
 
 func newInfo() *types.Info {
@@ -236,7 +248,6 @@ func newInfo() *types.Info {
 
 func (l *typeLoader) fromExport(p *packages.Package) {
 	if p.PkgPath == "unsafe" {
-		p.Types = types.Unsafe
 		return
 	}
 	if p.ExportFile == "" {
@@ -251,13 +262,27 @@ func (l *typeLoader) fromExport(p *packages.Package) {
 	if err != nil {
 		return
 	}
+	// The reader resolves references by package path, so it gets a view
+	// of this package's own dependency graph, in which a path means the
+	// right variant ("q" or "q [p.test]").
+	view := map[string]*types.Package{p.PkgPath: p.Types}
+	seen := map[*packages.Package]bool{}
+	var visit func(m map[string]*packages.Package)
+	visit = func(m map[string]*packages.Package) {
+		for _, dep := range m {
+			if !seen[dep] {
+				seen[dep] = true
+				view[dep.PkgPath] = dep.Types
+				visit(dep.Imports)
+			}
+		}
+	}
+	visit(p.Imports)
 	l.exportMu.Lock()
 	defer l.exportMu.Unlock()
-	tp, err := gcexportdata.Read(r, l.fset, l.shared, p.PkgPath)
-	if err != nil {
+	if _, err := gcexportdata.Read(r, l.fset, view, p.PkgPath); err != nil {
 		return
 	}
-	p.Types = tp
 }
 
 func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(string)) {
@@ -309,8 +334,8 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(stri
 	if p.Module != nil && p.Module.GoVersion != "" {
 		conf.GoVersion = "go" + p.Module.GoVersion
 	}
-	tp, _ := conf.Check(p.PkgPath, l.fset, files, info)
-	p.Types, p.TypesInfo, p.Syntax = tp, info, files
+	_ = types.NewChecker(conf, l.fset, p.Types, info).Files(files)
+	p.TypesInfo, p.Syntax = info, files
 	p.TypeErrors = typeErrs
 	if len(parseErrs) > 0 || len(typeErrs) > 0 {
 		p.IllTyped = true
@@ -323,13 +348,6 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(stri
 			}
 		}
 	}
-	if !strings.Contains(p.ID, " [") {
-		l.exportMu.Lock()
-		if _, ok := l.shared[p.PkgPath]; !ok {
-			l.shared[p.PkgPath] = tp
-		}
-		l.exportMu.Unlock()
-	}
 }
 
 type importerFunc func(path string) (*types.Package, error)
@@ -341,6 +359,99 @@ func dedupeStrings(s []string) []string {
 	for i, x := range s {
 		if i == 0 || x != s[i-1] {
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// declaresSpanAPI reports whether a dependency's declarations (function
+// signatures, types, package variables) mention trace.Span or
+// trace.Tracer, so that it may declare span helpers that facts must
+// summarise. A package that uses spans only inside function bodies (to
+// annotate the current span, say) cannot start a span for its importers or
+// end one of theirs, so it is read from export data. Parsing is cheap next
+// to type-checking, and only such candidates are parsed here.
+func declaresSpanAPI(p *packages.Package) bool {
+	fset := token.NewFileSet()
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return true // let the real load report it
+		}
+		local := ""
+		for _, imp := range f.Imports {
+			if strings.Trim(imp.Path.Value, `"`) != analyzers.TraceAPIPath {
+				continue
+			}
+			local = "trace"
+			if imp.Name != nil {
+				local = imp.Name.Name
+			}
+		}
+		switch local {
+		case "":
+			continue
+		case ".":
+			return true
+		case "_":
+			continue
+		}
+		for _, d := range f.Decls {
+			var n ast.Node = d
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				n = fd.Type
+				if fd.Recv != nil && mentions(fd.Recv, local) {
+					return true
+				}
+			}
+			if mentions(n, local) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentions reports whether n refers to local.Span or local.Tracer.
+func mentions(n ast.Node, local string) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == local &&
+				(sel.Sel.Name == "Span" || sel.Sel.Name == "Tracer") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// filterParallel returns the elements of ps for which keep holds, in order.
+func filterParallel(ps []*packages.Package, keep func(*packages.Package) bool) []*packages.Package {
+	ok := make([]bool, len(ps))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range ps {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			ok[i] = keep(p)
+		}()
+	}
+	wg.Wait()
+	var out []*packages.Package
+	for i, p := range ps {
+		if ok[i] {
+			out = append(out, p)
 		}
 	}
 	return out
