@@ -8,4 +8,6 @@ import (
 	_ "go.opentelemetry.io/otel/codes"
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
+
+	_ "example.com/telemetry"
 )

@@ -154,8 +154,8 @@ func TestJSON(t *testing.T) {
 		t.Errorf("want one package in the tree, got %d: %v", len(tree), tree)
 	}
 	diags := tree["example.com/testdata/e2e/shop"]["spanend"]
-	if len(diags) != 3 {
-		t.Fatalf("want 3 spanend diagnostics, got %d:\n%s", len(diags), r.stdout)
+	if len(diags) != 4 {
+		t.Fatalf("want 4 spanend diagnostics, got %d:\n%s", len(diags), r.stdout)
 	}
 	fixes := 0
 	for _, d := range diags {

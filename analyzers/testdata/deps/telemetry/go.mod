@@ -1,0 +1,5 @@
+module example.com/telemetry
+
+go 1.26.0
+
+require go.opentelemetry.io/otel/trace v1.47.0
