@@ -164,8 +164,8 @@ func TestJSON(t *testing.T) {
 			t.Errorf("%s: no related position", d.Posn)
 		}
 	}
-	if fixes != 1 {
-		t.Errorf("want 1 suggested fix in the JSON, got %d", fixes)
+	if fixes != 2 {
+		t.Errorf("want 2 suggested fixes in the JSON, got %d", fixes)
 	}
 }
 
@@ -176,7 +176,7 @@ func TestFix(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := run(t, dir, nil, binary, "-fix", "-diff", "./e2e/shop")
-	if !strings.Contains(r.stdout, "+\tdefer span.End()") || !strings.HasPrefix(r.stdout, "--- a/e2e/shop/shop.go") {
+	if !strings.Contains(r.stdout, "+\tdefer span.End()") || !strings.Contains(r.stdout, "--- a/e2e/shop/shop.go") {
 		t.Errorf("-fix -diff output lacks the fix:\n%s", r.stdout)
 	}
 	if r.code != 3 {
