@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
@@ -140,6 +141,9 @@ func (c *checker) checkFunc(fn ast.Node, ftype *ast.FuncType, body *ast.BlockStm
 			// Otherwise the span flows into a return, an argument or a
 			// composite: its new owner ends it.
 		case isBlank(lhs):
+			if c.ctxCarriesSpanAway(fn, body, parent, st) {
+				return true // the context that holds the span is handed on
+			}
 			c.pass.Report(analysis.Diagnostic{
 				Pos: call.Pos(), End: call.End(),
 				Message: fmt.Sprintf("%s is dropped with _ and never ended (%s)", c.describe(st, nil), consequence),
@@ -150,7 +154,7 @@ func (c *checker) checkFunc(fn ast.Node, ftype *ast.FuncType, body *ast.BlockStm
 				return true // stored in a field, element or through a pointer
 			}
 			v, ok := info.ObjectOf(id).(*types.Var)
-			if !ok || results[v] || !within(v.Pos(), body) {
+			if !ok || results[v] || !within(v.Pos(), fn) {
 				return true // a named result, or a variable of an enclosing function or package
 			}
 			starts = append(starts, tracked{v: v, stmt: stmt, start: st})
@@ -585,4 +589,131 @@ func innermostLoop(body *ast.BlockStmt, n ast.Node) ast.Node {
 		return m != n
 	})
 	return loop
+}
+
+// ctxCarriesSpanAway reports whether the context returned by a start whose
+// span was dropped with _ takes the span to someone who ends it: the
+// context is returned or stored (the stats-handler and query-hook idiom,
+// where a later callback ends trace.SpanFromContext(ctx)), the function
+// itself ends trace.SpanFromContext(ctx), or passes the context to a
+// function that does.
+func (c *checker) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.Node, st spans.Start) bool {
+	var ctxExpr ast.Expr
+	switch p := stmt.(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) > 1 {
+			ctxExpr = p.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) > 1 {
+			ctxExpr = p.Names[0]
+		}
+	}
+	if ctxExpr == nil || isBlank(ctxExpr) {
+		return false
+	}
+	id, ok := ast.Unparen(ctxExpr).(*ast.Ident)
+	if !ok {
+		return true // stored in a field or element
+	}
+	info := c.pass.TypesInfo
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return false
+	}
+	if !within(v.Pos(), fn) {
+		return true // a variable of an enclosing function or the package
+	}
+	away := false
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if away {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		use, ok := n.(*ast.Ident)
+		if !ok || info.Uses[use] != v {
+			return true
+		}
+		for i := len(stack) - 2; i >= 0; i-- {
+			switch p := stack[i].(type) {
+			case *ast.ReturnStmt, *ast.CompositeLit, *ast.SendStmt:
+				away = true
+			case *ast.AssignStmt:
+				for _, l := range p.Lhs {
+					if _, isID := ast.Unparen(l).(*ast.Ident); !isID {
+						away = true // stored in a field, element or through a pointer
+					}
+				}
+			case *ast.CallExpr:
+				if c.sp.EndsContextSpan(p, stack[i+1]) {
+					away = true
+				} else if c.sp.IsBorrowCall(p) && c.borrowedSpanEnded(body, stack[:i+1]) {
+					away = true // trace.SpanFromContext(ctx).End() here
+				} else if derivesContext(info, p) {
+					continue // context.WithValue(ctx, ...): follow the new context
+				}
+			default:
+				continue
+			}
+			break
+		}
+		return true
+	})
+	return away
+}
+
+// borrowedSpanEnded reports whether the trace.SpanFromContext call at the
+// top of stack is ended: called .End() on directly, or assigned to a local
+// variable whose End method is called somewhere in body.
+func (c *checker) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
+	call := stack[len(stack)-1]
+	if len(stack) < 2 {
+		return false
+	}
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.SelectorExpr:
+		return p.X == call && p.Sel.Name == "End"
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if r != call || i >= len(p.Lhs) {
+				continue
+			}
+			id, ok := p.Lhs[i].(*ast.Ident)
+			if !ok {
+				return false
+			}
+			v := c.pass.TypesInfo.ObjectOf(id)
+			ended := false
+			ast.Inspect(body, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "End" {
+					if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
+						ended = true
+					}
+				}
+				return !ended
+			})
+			return ended
+		}
+	}
+	return false
+}
+
+// derivesContext reports whether call makes a new context from its
+// arguments (context.WithValue, context.WithCancel, ...): the result
+// carries the same span.
+func derivesContext(info *types.Info, call *ast.CallExpr) bool {
+	tv, ok := info.Types[call]
+	if !ok {
+		return false
+	}
+	t := tv.Type
+	if tup, ok := t.(*types.Tuple); ok && tup.Len() > 0 {
+		t = tup.At(0).Type()
+	}
+	return otelapi.IsContextType(t)
 }

@@ -268,6 +268,36 @@ func lastSpanResult(fn *types.Func) int {
 	return -1
 }
 
+// EndsContextSpan reports whether call, given the expression arg as one of
+// its arguments, ends the span that the context arg carries:
+// trace.SpanFromContext(ctx).End(), or a function whose fact says it ends
+// the span of that context parameter.
+func (r *Result) EndsContextSpan(call *ast.CallExpr, arg ast.Node) bool {
+	fn := r.Callee(call)
+	if fn == nil {
+		return false
+	}
+	if otelapi.IsBorrowed(fn) {
+		return false // handled by the caller: SpanFromContext(ctx).End() below
+	}
+	for i, a := range call.Args {
+		if a != arg {
+			continue
+		}
+		if f := r.endsFact(fn.Origin()); f != nil && slices.Contains(f.Params, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsBorrowCall reports whether call returns a span its caller does not own,
+// such as trace.SpanFromContext(ctx).
+func (r *Result) IsBorrowCall(call *ast.CallExpr) bool {
+	fn := r.Callee(call)
+	return fn != nil && otelapi.IsBorrowed(fn)
+}
+
 // IsEndCall reports whether call is recv.End(...) on a span.
 func (r *Result) IsEndCall(call *ast.CallExpr) bool {
 	fn := r.Callee(call)
@@ -501,17 +531,42 @@ func (r *Result) computeStarts(d *ast.FuncDecl, fn *types.Func) *StartsSpan {
 func (r *Result) computeEnds(d *ast.FuncDecl, fn *types.Func) *EndsSpan {
 	sig := fn.Signature()
 	params := map[*types.Var]int{}
+	ctxParams := map[*types.Var]int{}
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if mayReceiveSpan(p.Type()) {
+		if otelapi.IsContextType(p.Type()) {
+			ctxParams[p] = i
+		} else if mayReceiveSpan(p.Type()) {
 			params[p] = i
 		}
 	}
-	if len(params) == 0 {
+	if len(params) == 0 && len(ctxParams) == 0 {
 		return nil
 	}
 	info := r.pass.TypesInfo
 	ended := map[int]bool{}
+	// trace.SpanFromContext(ctx).End(): the function ends the span that its
+	// context parameter carries.
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "End" {
+			if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && len(inner.Args) == 1 {
+				if fn := r.Callee(inner); fn != nil && otelapi.IsBorrowed(fn) {
+					if id, ok := ast.Unparen(inner.Args[0]).(*ast.Ident); ok {
+						if v, ok := info.Uses[id].(*types.Var); ok {
+							if i, ok := ctxParams[v]; ok {
+								ended[i] = true
+							}
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
 	var stack []ast.Node
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		if n == nil {

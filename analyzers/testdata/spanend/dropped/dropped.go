@@ -9,9 +9,11 @@ import (
 
 var tracer = otel.Tracer("dropped")
 
-func blank(ctx context.Context) context.Context {
+func work(context.Context) error { return nil }
+
+func blank(ctx context.Context) error {
 	ctx, _ = tracer.Start(ctx, "blank") // want `span "blank" is dropped with _ and never ended \(spans are lost or leak memory\)`
-	return ctx
+	return work(ctx)
 }
 
 func blankDefine(ctx context.Context) {
