@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -262,7 +263,7 @@ func (c *checker) describe(st spans.Start, v *types.Var) string {
 
 // nodeIndex locates CFG nodes by position.
 type nodeIndex struct {
-	nodes []nodeAt
+	nodes []nodeAt // sorted by start position, then by size (larger first)
 }
 
 type nodeAt struct {
@@ -278,21 +279,28 @@ func indexNodes(g *cfg.CFG) *nodeIndex {
 			idx.nodes = append(idx.nodes, nodeAt{n, b, i})
 		}
 	}
+	sort.Slice(idx.nodes, func(i, j int) bool {
+		a, b := idx.nodes[i].n, idx.nodes[j].n
+		if a.Pos() != b.Pos() {
+			return a.Pos() < b.Pos()
+		}
+		return a.End() > b.End()
+	})
 	return idx
 }
 
-// at returns the innermost CFG node that contains pos.
+// at returns the innermost CFG node that contains pos. CFG nodes are
+// statements and conditions, which do not overlap except that a node may
+// contain a function literal; so it is the containing node that starts
+// last at or before pos.
 func (x *nodeIndex) at(pos token.Pos) (nodeAt, bool) {
-	var best nodeAt
-	found := false
-	for _, na := range x.nodes {
-		if na.n.Pos() <= pos && pos < na.n.End() {
-			if !found || na.n.End()-na.n.Pos() < best.n.End()-best.n.Pos() {
-				best, found = na, true
-			}
+	i := sort.Search(len(x.nodes), func(i int) bool { return x.nodes[i].n.Pos() > pos })
+	for j := i - 1; j >= 0; j-- {
+		if na := x.nodes[j]; pos < na.n.End() {
+			return na, true
 		}
 	}
-	return best, found
+	return nodeAt{}, false
 }
 
 // effects classifies every mention of v in the function body (closures

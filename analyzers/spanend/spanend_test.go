@@ -1,10 +1,15 @@
 package spanend_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 	"github.com/otellint/otellint/analyzers/spanend"
 )
@@ -13,9 +18,75 @@ func TestSpanend(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanend.Analyzer,
 		"./spanend/paths", "./spanend/dropped", "./spanend/reassign", "./spanend/loops",
 		"./spanend/closures", "./spanend/negative", "./spanend/helpers/...", "./spanend/generics",
-		"./spanend/suppress", "./sanity")
+		"./spanend/suppress")
 }
 
 func TestSpanendFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanend.Analyzer, "./spanend/fix")
 }
+
+func TestSpanendConfig(t *testing.T) {
+	for _, f := range []struct{ name, value string }{
+		{"start", "example.com/testdata/spanend/config.Begin"},
+		{"end", "example.com/testdata/spanend/config.Done"},
+	} {
+		if err := spanend.Analyzer.Flags.Set(f.name, f.value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func() {
+		spans.Config = spans.Options{}
+	}()
+	analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./spanend/config")
+}
+
+// TestSanity runs on odd but valid Go (and cgo, and generated files)
+// without a panic or a finding.
+func TestSanity(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./sanity/...", "./spanend/generated")
+}
+
+// TestHugeFunction analyses a function with thousands of spans and
+// branches: it must finish (speed is measured in benchmarks, not here)
+// and report exactly the leaks.
+func TestHugeFunction(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(testutil.Dir())); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("package huge\n\nimport (\n\t\"context\"\n\n\t\"go.opentelemetry.io/otel\"\n)\n\nvar tracer = otel.Tracer(\"huge\")\n\nfunc huge(ctx context.Context, n int) error {\n")
+	const spans = 2000
+	for i := 0; i < spans; i++ {
+		fmt.Fprintf(&b, "\t_, s%d := tracer.Start(ctx, \"s%d\")\n", i, i)
+		if i%100 == 0 {
+			fmt.Fprintf(&b, "\tif n == %d {\n\t\treturn nil\n\t}\n", i) // leaks s0..s%d
+		}
+		fmt.Fprintf(&b, "\ts%d.End()\n", i)
+	}
+	b.WriteString("\treturn nil\n}\n")
+	pkg := filepath.Join(dir, "huge")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pkg, "huge.go"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(discard{t}, dir, spanend.Analyzer, "./huge")
+	n := 0
+	for _, r := range results {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		n += len(r.Diagnostics)
+	}
+	if n != spans/100 {
+		t.Errorf("got %d findings, want %d", n, spans/100)
+	}
+}
+
+// discard lets analysistest run without // want comments: the test counts
+// the findings itself.
+type discard struct{ *testing.T }
+
+func (discard) Errorf(string, ...any) {}
