@@ -8,6 +8,8 @@
 #   BENCH_PATTERN  package pattern (default: ./...)
 #   BENCH_RUNS     runs per driver (default: 5)
 #   BENCH_EXTRA    extra otellint flags
+#   BENCH_STOCK=1  also time the otellint suite in the stock go/analysis
+#                  driver (every dependency from source), once
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${BENCH_DIR:-$root/analyzers/testdata}"
@@ -33,6 +35,11 @@ for i in $(seq "$runs"); do
   measure floor "$out/floor"
   measure otellint "$out/otellint" ${BENCH_EXTRA:-}
 done
+
+if [ "${BENCH_STOCK:-}" = 1 ]; then
+  FLOOR_STOCK_SUITE=1 measure stock "$out/floor"
+  awk '{printf "stock driver with the otellint suite (one run): %.2f s, %.2f GiB\n", $1, $2/1048576}' "$out/stock.txt"
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 ft=$(cut -d' ' -f1 "$out/floor.txt" | median);    fm=$(cut -d' ' -f2 "$out/floor.txt" | median)
