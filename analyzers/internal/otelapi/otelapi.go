@@ -248,3 +248,15 @@ var spanMethods = map[string]bool{
 
 // IsSpanMethodName reports whether name is a method of trace.Span.
 func IsSpanMethodName(name string) bool { return spanMethods[name] }
+
+// printLike lists standard packages whose functions take values as any
+// only to print, log or wrap them: passing a span to them neither ends it
+// nor hands it over. Storage (sync.Map, container/list, context.WithValue)
+// is deliberately absent: it takes ownership.
+var printLike = map[string]bool{
+	"fmt": true, "log": true, "log/slog": true, "errors": true,
+	"testing": true, "reflect": true, "encoding/json": true,
+}
+
+// IsPrintLike reports whether pkgPath is a printing or logging package.
+func IsPrintLike(pkgPath string) bool { return printLike[pkgPath] }

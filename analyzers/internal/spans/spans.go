@@ -182,15 +182,17 @@ func (r *Result) ArgEffect(call *ast.CallExpr, i int) ArgEffect {
 		return ArgUnknown // a func value or an interface method
 	}
 	fn = fn.Origin()
-	if f := r.endsFact(fn); f != nil && slices.Contains(f.Params, i) {
-		return ArgEnded
-	}
-	if fn.Pkg() != nil && isStd(fn.Pkg().Path()) {
-		// The standard library takes spans only as any or fmt.Stringer
-		// (printing, errors): it never ends or keeps them.
+	if fn.Pkg() != nil && otelapi.IsPrintLike(fn.Pkg().Path()) {
+		// Printing, logging and error wrapping take a span only as any
+		// or fmt.Stringer: they never end or keep it. Decided before
+		// facts, so go vet (which analyses the standard library) and
+		// the standalone driver (which does not) agree.
 		if pt := paramType(fn.Signature(), i, call.Ellipsis.IsValid()); pt != nil && !otelapi.MayHoldSpan(pt) {
 			return ArgKept
 		}
+	}
+	if f := r.endsFact(fn); f != nil && slices.Contains(f.Params, i) {
+		return ArgEnded
 	}
 	if Config.Ends.Has(fn.FullName()) && i == firstSpanParam(r.pass.TypesInfo, call) {
 		return ArgEnded
@@ -210,12 +212,6 @@ func (r *Result) ArgEffect(call *ast.CallExpr, i int) ArgEffect {
 		return ArgKept
 	}
 	return ArgUnknown
-}
-
-// isStd reports whether path is a standard library package.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 func paramType(sig *types.Signature, i int, ellipsis bool) types.Type {
@@ -324,11 +320,13 @@ func run(pass *analysis.Pass) (any, error) {
 			break
 		}
 	}
-	if len(pass.Files) > 0 {
-		pass.ExportPackageFact(new(Analysed))
-	}
 	if !r.relevant {
 		return r, nil
+	}
+	if len(pass.Files) > 0 {
+		// Functions of this package that have no EndsSpan fact are now
+		// known not to end their span arguments.
+		pass.ExportPackageFact(new(Analysed))
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	r.findMethodValues(insp)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log"
 	"os"
+	"sync"
 	"testing"
 
 	"go.opentelemetry.io/otel"
@@ -199,4 +200,26 @@ func outerVar(ctx context.Context) {
 		_, span = tracer.Start(ctx, "outer")
 	}()
 	defer span.End()
+}
+
+// Silent: stored in a sync.Map, which takes ownership.
+func syncMap(ctx context.Context, m *sync.Map) {
+	_, span := tracer.Start(ctx, "syncmap")
+	m.Store("k", span)
+}
+
+type spanKey struct{}
+
+// Silent: stored as a context value.
+func contextValue(ctx context.Context) context.Context {
+	_, span := tracer.Start(ctx, "value")
+	return context.WithValue(ctx, spanKey{}, span)
+}
+
+// Silent: handed to a goroutine as an argument.
+func goroutineArg(ctx context.Context) {
+	_, span := tracer.Start(ctx, "arg")
+	go func(s trace.Span) {
+		defer s.End()
+	}(span)
 }

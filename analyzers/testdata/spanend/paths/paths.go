@@ -6,6 +6,8 @@ package paths
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log"
 
 	"go.opentelemetry.io/otel"
 )
@@ -92,4 +94,11 @@ func continueLoop(ctx context.Context, xs []int) {
 func nonConstantName(ctx context.Context, name string) {
 	_, sp := tracer.Start(ctx, name) // want `span in variable "sp" is not ended on all paths`
 	_ = sp
+}
+
+// Printing a span neither ends it nor hands it over.
+func printed(ctx context.Context) {
+	_, span := tracer.Start(ctx, "printed") // want `span "printed" is not ended on all paths`
+	fmt.Println(span)
+	log.Printf("%v", span)
 }
