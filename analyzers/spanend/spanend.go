@@ -158,6 +158,9 @@ func (c *checker) checkFunc(fn ast.Node, ftype *ast.FuncType, body *ast.BlockStm
 			if !ok || results[v] || !within(v.Pos(), fn) {
 				return true // a named result, or a variable of an enclosing function or package
 			}
+			if c.ctxCarriesSpanAway(fn, body, stmt, st) {
+				return true // the context carrying the span has a new owner (a hook pair)
+			}
 			starts = append(starts, tracked{v: v, stmt: stmt, start: st})
 		}
 		return true
@@ -599,12 +602,12 @@ func innermostLoop(body *ast.BlockStmt, n ast.Node) ast.Node {
 	return loop
 }
 
-// ctxCarriesSpanAway reports whether the context returned by a start whose
-// span was dropped with _ takes the span to someone who ends it: the
-// context is returned or stored (the stats-handler and query-hook idiom,
-// where a later callback ends trace.SpanFromContext(ctx)), the function
-// itself ends trace.SpanFromContext(ctx), or passes the context to a
-// function that does.
+// ctxCarriesSpanAway reports whether the context returned by a start takes
+// the span to someone who ends it: after the start, the context is
+// returned or stored (the stats-handler and query-hook idiom, where a
+// later callback ends trace.SpanFromContext(ctx)), the function itself
+// ends trace.SpanFromContext(ctx), or passes the context to a function
+// that does.
 func (c *checker) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.Node, st spans.Start) bool {
 	var ctxExpr ast.Expr
 	switch p := stmt.(type) {
@@ -644,8 +647,8 @@ func (c *checker) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.
 		}
 		stack = append(stack, n)
 		use, ok := n.(*ast.Ident)
-		if !ok || info.Uses[use] != v {
-			return true
+		if !ok || info.Uses[use] != v || use.Pos() < stmt.End() {
+			return true // not the context, or a mention before the Start
 		}
 		for i := len(stack) - 2; i >= 0; i-- {
 			switch p := stack[i].(type) {

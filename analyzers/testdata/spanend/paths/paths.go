@@ -102,3 +102,12 @@ func printed(ctx context.Context) {
 	fmt.Println(span)
 	log.Printf("%v", span)
 }
+
+// Returning a context made before the Start does not hand the span over.
+func earlierContext(ctx context.Context) context.Context {
+	orig := ctx
+	ctx, span := tracer.Start(ctx, "earlier") // want `span "earlier" is not ended on all paths`
+	span.AddEvent("x")
+	_ = ctx
+	return orig
+}
