@@ -168,6 +168,7 @@ Flags:
 		fmt.Fprintln(stderr, e)
 	}
 
+	remaining := findings // what the exit code reflects
 	switch {
 	case *jsonOut:
 		if err := printJSON(stdout, cwd, findings, errs); err != nil {
@@ -175,30 +176,25 @@ Flags:
 			return ExitError
 		}
 	case *fix:
+		// -fix: the findings it fixed no longer count.
 		unfixed, err := applyFixes(stdout, cwd, findings, *diff)
 		if err != nil {
 			fmt.Fprintln(stderr, "otellint:", err)
 			return ExitError
 		}
+		remaining = unfixed
 		for _, f := range unfixed {
 			printText(stdout, cwd, f)
 		}
-		if len(errs) > 0 {
-			return ExitError
-		}
-		if len(unfixed) > 0 {
-			return ExitFindings
-		}
-		return ExitClean
 	default:
 		for _, f := range findings {
 			printText(stdout, cwd, f)
 		}
 	}
-	if len(errs) > 0 {
+	switch {
+	case len(errs) > 0:
 		return ExitError
-	}
-	if len(findings) > 0 {
+	case len(remaining) > 0:
 		return ExitFindings
 	}
 	return ExitClean
