@@ -61,6 +61,10 @@
 // When the span is never ended on any path, the suggested fix inserts
 // defer span.End() right after the Start statement.
 //
+// The reference service shows the consequence at run time:
+// refservice/antipatterns/spanend.go leaks a span on an early return, and
+// its test shows that span never exported and still open.
+//
 // # Configuration
 //
 //	-spanend.start=NAME[,NAME]  extra functions that start a span (their last

@@ -1,0 +1,24 @@
+// Package antipatterns holds one small handler per otellint rule that
+// makes that rule's mistake on purpose. Each has a test that shows what the
+// mistake costs at run time, and testdata/findings.golden holds otellint's
+// findings on this package: each anti-pattern flagged by its own rule and
+// nothing else. The rest of the reference service lints clean.
+package antipatterns
+
+import (
+	"net/http"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+// Handlers are the anti-pattern handlers.
+type Handlers struct {
+	Tracer trace.Tracer
+}
+
+// Mux routes to every anti-pattern handler.
+func (h *Handlers) Mux() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /spanend", h.SpanEnd)
+	return mux
+}
