@@ -91,4 +91,3 @@ func newResource(ctx context.Context) (*resource.Resource, error) {
 	}
 	return res, err
 }
-
