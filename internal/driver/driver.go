@@ -165,13 +165,13 @@ Flags:
 	findings, analysisErrs := collect(graph)
 	errs := append(relErrors(cwd, res.errors), analysisErrs...)
 	for _, e := range errs {
-		fmt.Fprintln(stderr, e)
+		fmt.Fprintln(stderr, e.msg)
 	}
 
 	remaining := findings // what the exit code reflects
 	switch {
 	case *jsonOut:
-		if err := printJSON(stdout, cwd, findings, errs); err != nil {
+		if err := printJSON(stdout, cwd, findings, errs, run); err != nil {
 			fmt.Fprintln(stderr, "otellint:", err)
 			return ExitError
 		}
@@ -209,13 +209,13 @@ type finding struct {
 	act  *checker.Action
 }
 
-func collect(graph *checker.Graph) ([]finding, []string) {
+func collect(graph *checker.Graph) ([]finding, []pkgError) {
 	type key struct {
 		rule, posn, msg string
 	}
 	seen := map[key]bool{}
 	var out []finding
-	var errs []string
+	var errs []pkgError
 	roots := append([]*checker.Action(nil), graph.Roots...)
 	// Non-test variants first, so a finding is listed under "p", not "p [p.test]".
 	sort.SliceStable(roots, func(i, j int) bool {
@@ -234,7 +234,7 @@ func collect(graph *checker.Graph) ([]finding, []string) {
 			msg := fmt.Sprintf("otellint: %s: %s: %v", act.Package.ID, act.Analyzer.Name, act.Err)
 			if !errSeen[msg] {
 				errSeen[msg] = true
-				errs = append(errs, msg)
+				errs = append(errs, pkgError{act.Package.ID, msg})
 			}
 			continue
 		}
@@ -273,12 +273,12 @@ func relPath(cwd, name string) string {
 }
 
 // relErrors rewrites "file:line:col: msg" errors with cwd-relative paths.
-func relErrors(cwd string, errs []string) []string {
-	out := make([]string, len(errs))
+func relErrors(cwd string, errs []pkgError) []pkgError {
+	out := make([]pkgError, len(errs))
 	for i, e := range errs {
-		if filepath.IsAbs(e) {
-			if name, rest, ok := strings.Cut(e, ":"); ok {
-				e = relPath(cwd, name) + ":" + rest
+		if filepath.IsAbs(e.msg) {
+			if name, rest, ok := strings.Cut(e.msg, ":"); ok {
+				e.msg = relPath(cwd, name) + ":" + rest
 			}
 		}
 		out[i] = e

@@ -46,7 +46,7 @@ import (
 type loadResult struct {
 	roots  []*packages.Package
 	all    []*packages.Package // loaded (source or export), dependency order
-	errors []string            // list and type errors, compiler style
+	errors []pkgError          // list and type errors, compiler style
 	source int
 	export int
 }
@@ -148,9 +148,9 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 		}
 	}
 	var errMu sync.Mutex
-	addErr := func(s string) {
+	addErr := func(pkg, s string) {
 		errMu.Lock()
-		res.errors = append(res.errors, s)
+		res.errors = append(res.errors, pkgError{pkg, s})
 		errMu.Unlock()
 	}
 
@@ -220,11 +220,23 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 			if e.Kind == packages.TypeError {
 				continue // reported by our own type check
 			}
-			addErr(e.Error())
+			addErr(p.ID, e.Error())
 		}
 	}
-	sort.Strings(res.errors)
-	res.errors = dedupeStrings(res.errors)
+	sort.Slice(res.errors, func(i, j int) bool {
+		if res.errors[i].msg != res.errors[j].msg {
+			return res.errors[i].msg < res.errors[j].msg
+		}
+		return res.errors[i].pkg < res.errors[j].pkg
+	})
+	// The same error, from a package and its test variant, once.
+	var uniq []pkgError
+	for i, e := range res.errors {
+		if i == 0 || e.msg != res.errors[i-1].msg {
+			uniq = append(uniq, e)
+		}
+	}
+	res.errors = uniq
 	return res, nil
 }
 
@@ -285,7 +297,7 @@ func (l *typeLoader) fromExport(p *packages.Package) {
 	}
 }
 
-func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(string)) {
+func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg, msg string)) {
 	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	var parseErrs []error
 	for _, name := range p.CompiledGoFiles {
@@ -341,10 +353,10 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(stri
 		p.IllTyped = true
 		if root {
 			for _, e := range parseErrs {
-				addErr(e.Error())
+				addErr(p.ID, e.Error())
 			}
 			for _, e := range typeErrs {
-				addErr(e.Error())
+				addErr(p.ID, e.Error())
 			}
 		}
 	}
@@ -354,14 +366,9 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-func dedupeStrings(s []string) []string {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
+// pkgError is an error of one package, as the compiler would print it.
+type pkgError struct {
+	pkg, msg string
 }
 
 // declaresSpanAPI reports whether a dependency's declarations (function

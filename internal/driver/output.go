@@ -52,7 +52,7 @@ type jsonRelatedInfo struct {
 	Message string `json:"message"`
 }
 
-func printJSON(w io.Writer, cwd string, findings []finding, errs []string) error {
+func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rules []*analysis.Analyzer) error {
 	tree := map[string]map[string]any{}
 	for _, f := range findings {
 		fset := f.act.Package.Fset
@@ -100,10 +100,27 @@ func printJSON(w io.Writer, cwd string, findings []finding, errs []string) error
 		list, _ := m[f.rule.Name].([]jsonDiagnostic)
 		m[f.rule.Name] = append(list, jd)
 	}
-	if len(errs) > 0 {
-		m := map[string]any{}
-		m["otellint"] = map[string]string{"error": strings.Join(errs, "\n")}
-		tree["errors"] = m
+	// A package that failed to load or type-check: {"pkg": {"rule": {"error": "..."}}}
+	// for every rule that could not run on it, as the go/analysis drivers print it.
+	byPkg := map[string][]string{}
+	var order []string
+	for _, e := range errs {
+		if byPkg[e.pkg] == nil {
+			order = append(order, e.pkg)
+		}
+		byPkg[e.pkg] = append(byPkg[e.pkg], e.msg)
+	}
+	for _, pkg := range order {
+		m := tree[pkg]
+		if m == nil {
+			m = map[string]any{}
+			tree[pkg] = m
+		}
+		for _, a := range rules {
+			if _, ok := m[a.Name]; !ok {
+				m[a.Name] = map[string]string{"error": strings.Join(byPkg[pkg], "\n")}
+			}
+		}
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")
 	if err != nil {
@@ -211,5 +228,3 @@ func apply(src []byte, edits []edit) []byte {
 	buf.Write(src[last:])
 	return buf.Bytes()
 }
-
-var _ = analysis.Diagnostic{}
