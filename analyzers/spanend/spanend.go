@@ -457,7 +457,7 @@ func (c *checker) checkStart(t tracked, body *ast.BlockStmt, g *cfg.CFG, idx *no
 		}
 	} else if leak == t.stmt {
 		d.Message = fmt.Sprintf("%s is started again before it is ended (each earlier span is lost or leaks memory)", name)
-		d.Related = []analysis.RelatedInformation{{Pos: leak.Pos(), Message: "the next Start overwrites it here"}}
+		d.Related = []analysis.RelatedInformation{{Pos: leak.Pos(), Message: "a path goes round the loop to this Start without ending the span"}}
 	} else {
 		d.Message = fmt.Sprintf("%s is overwritten before it is ended (%s)", name, consequence)
 		d.Related = []analysis.RelatedInformation{{Pos: leak.Pos(), Message: "overwritten here"}}
