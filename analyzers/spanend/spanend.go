@@ -17,7 +17,6 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/docutil"
-	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
@@ -64,10 +63,10 @@ func run(pass *analysis.Pass) (any, error) {
 			switch fn := fcur.Node().(type) {
 			case *ast.FuncDecl:
 				if fn.Body != nil {
-					c.checkFunc(fn, fn.Type, fn.Body)
+					c.checkFunc(fn, fn.Body)
 				}
 			case *ast.FuncLit:
-				c.checkFunc(fn, fn.Type, fn.Body)
+				c.checkFunc(fn, fn.Body)
 			}
 		}
 	}
@@ -96,75 +95,26 @@ const (
 )
 
 // checkFunc checks the spans started directly in one function body.
-func (c *checker) checkFunc(fn ast.Node, ftype *ast.FuncType, body *ast.BlockStmt) {
+func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 	safe.At(c.pass, fn.Pos())
-	info := c.pass.TypesInfo
-	results := map[*types.Var]bool{}
-	if ftype.Results != nil {
-		for _, fld := range ftype.Results.List {
-			for _, n := range fld.Names {
-				if v, ok := info.Defs[n].(*types.Var); ok {
-					results[v] = true
-				}
-			}
-		}
-	}
 
 	var starts []tracked
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false // checked on its own
-		}
-		stack = append(stack, n)
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		st, ok := c.sp.StartCall(call)
-		if !ok {
-			return true
-		}
-		parent := stack[len(stack)-2]
-		lhs, stmt := startTarget(parent, call, st)
-		switch {
-		case stmt == nil:
-			if _, ok := parent.(*ast.ExprStmt); ok {
-				c.pass.Report(analysis.Diagnostic{
-					Pos: call.Pos(), End: call.End(),
-					Message: fmt.Sprintf("%s is discarded and never ended (%s)", c.describe(st, nil), consequence),
-				})
-			}
-			// Otherwise the span flows into a return, an argument or a
-			// composite: its new owner ends it.
-		case isBlank(lhs):
-			if c.ctxCarriesSpanAway(fn, body, parent, st) {
-				return true // the context that holds the span is handed on
-			}
+	for _, site := range c.sp.Sites(fn, body) {
+		switch site.Kind {
+		case spans.Discarded:
 			c.pass.Report(analysis.Diagnostic{
-				Pos: call.Pos(), End: call.End(),
-				Message: fmt.Sprintf("%s is dropped with _ and never ended (%s)", c.describe(st, nil), consequence),
+				Pos: site.Start.Call.Pos(), End: site.Start.Call.End(),
+				Message: fmt.Sprintf("%s is discarded and never ended (%s)", c.describe(site.Start, nil), consequence),
 			})
-		default:
-			id, ok := ast.Unparen(lhs).(*ast.Ident)
-			if !ok {
-				return true // stored in a field, element or through a pointer
-			}
-			v, ok := info.ObjectOf(id).(*types.Var)
-			if !ok || results[v] || !within(v.Pos(), fn) {
-				return true // a named result, or a variable of an enclosing function or package
-			}
-			if c.ctxCarriesSpanAway(fn, body, stmt, st) {
-				return true // the context carrying the span has a new owner (a hook pair)
-			}
-			starts = append(starts, tracked{v: v, stmt: stmt, start: st})
+		case spans.Dropped:
+			c.pass.Report(analysis.Diagnostic{
+				Pos: site.Start.Call.Pos(), End: site.Start.Call.End(),
+				Message: fmt.Sprintf("%s is dropped with _ and never ended (%s)", c.describe(site.Start, nil), consequence),
+			})
+		case spans.Owned:
+			starts = append(starts, tracked{v: site.Var, stmt: site.Stmt, start: site.Start})
 		}
-		return true
-	})
+	}
 	if len(starts) == 0 {
 		return
 	}
@@ -202,52 +152,6 @@ func (c *checker) mayReturn(call *ast.CallExpr) bool {
 	}
 	return true
 }
-
-// startTarget returns the expression the span of a start call is assigned
-// to, and the statement that assigns it; a nil statement means the call is
-// not assigned.
-func startTarget(parent ast.Node, call *ast.CallExpr, st spans.Start) (ast.Expr, ast.Node) {
-	switch p := parent.(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && ast.Unparen(p.Rhs[0]) == call {
-			if len(p.Lhs) == 1 {
-				return p.Lhs[0], p
-			}
-			if st.Result < len(p.Lhs) {
-				return p.Lhs[st.Result], p
-			}
-			return nil, nil
-		}
-		for i, r := range p.Rhs {
-			if ast.Unparen(r) == call && i < len(p.Lhs) {
-				return p.Lhs[i], p
-			}
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 && ast.Unparen(p.Values[0]) == call {
-			if len(p.Names) == 1 {
-				return p.Names[0], p
-			}
-			if st.Result < len(p.Names) {
-				return p.Names[st.Result], p
-			}
-			return nil, nil
-		}
-		for i, r := range p.Values {
-			if ast.Unparen(r) == call && i < len(p.Names) {
-				return p.Names[i], p
-			}
-		}
-	}
-	return nil, nil
-}
-
-func isBlank(e ast.Expr) bool {
-	id, ok := e.(*ast.Ident)
-	return ok && id.Name == "_"
-}
-
-func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
 
 // describe names a span for a message: by its constant name, else by the
 // variable that holds it, else by the function that starts it.
@@ -569,7 +473,7 @@ func (c *checker) checkDeferInLoop(body *ast.BlockStmt, starts []tracked, defers
 			continue
 		}
 		for _, t := range starts {
-			if within(t.stmt.Pos(), loop) {
+			if spans.Within(t.stmt.Pos(), loop) {
 				c.pass.Report(analysis.Diagnostic{
 					Pos: d.Pos(), End: d.End(),
 					Message: fmt.Sprintf("defer ends %s only when the function returns, not at the end of each loop iteration (spans outlive their work and pile up)",
@@ -600,131 +504,4 @@ func innermostLoop(body *ast.BlockStmt, n ast.Node) ast.Node {
 		return m != n
 	})
 	return loop
-}
-
-// ctxCarriesSpanAway reports whether the context returned by a start takes
-// the span to someone who ends it: after the start, the context is
-// returned or stored (the stats-handler and query-hook idiom, where a
-// later callback ends trace.SpanFromContext(ctx)), the function itself
-// ends trace.SpanFromContext(ctx), or passes the context to a function
-// that does.
-func (c *checker) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.Node, st spans.Start) bool {
-	var ctxExpr ast.Expr
-	switch p := stmt.(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && len(p.Lhs) > 1 {
-			ctxExpr = p.Lhs[0]
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 && len(p.Names) > 1 {
-			ctxExpr = p.Names[0]
-		}
-	}
-	if ctxExpr == nil || isBlank(ctxExpr) {
-		return false
-	}
-	id, ok := ast.Unparen(ctxExpr).(*ast.Ident)
-	if !ok {
-		return true // stored in a field or element
-	}
-	info := c.pass.TypesInfo
-	v, ok := info.ObjectOf(id).(*types.Var)
-	if !ok {
-		return false
-	}
-	if !within(v.Pos(), fn) {
-		return true // a variable of an enclosing function or the package
-	}
-	away := false
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if away {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
-		use, ok := n.(*ast.Ident)
-		if !ok || info.Uses[use] != v || use.Pos() < stmt.End() {
-			return true // not the context, or a mention before the Start
-		}
-		for i := len(stack) - 2; i >= 0; i-- {
-			switch p := stack[i].(type) {
-			case *ast.ReturnStmt, *ast.CompositeLit, *ast.SendStmt:
-				away = true
-			case *ast.AssignStmt:
-				for _, l := range p.Lhs {
-					if _, isID := ast.Unparen(l).(*ast.Ident); !isID {
-						away = true // stored in a field, element or through a pointer
-					}
-				}
-			case *ast.CallExpr:
-				if c.sp.EndsContextSpan(p, stack[i+1]) {
-					away = true
-				} else if c.sp.IsBorrowCall(p) && c.borrowedSpanEnded(body, stack[:i+1]) {
-					away = true // trace.SpanFromContext(ctx).End() here
-				} else if derivesContext(info, p) {
-					continue // context.WithValue(ctx, ...): follow the new context
-				}
-			default:
-				continue
-			}
-			break
-		}
-		return true
-	})
-	return away
-}
-
-// borrowedSpanEnded reports whether the trace.SpanFromContext call at the
-// top of stack is ended: called .End() on directly, or assigned to a local
-// variable whose End method is called somewhere in body.
-func (c *checker) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
-	call := stack[len(stack)-1]
-	if len(stack) < 2 {
-		return false
-	}
-	switch p := stack[len(stack)-2].(type) {
-	case *ast.SelectorExpr:
-		return p.X == call && p.Sel.Name == "End"
-	case *ast.AssignStmt:
-		for i, r := range p.Rhs {
-			if r != call || i >= len(p.Lhs) {
-				continue
-			}
-			id, ok := p.Lhs[i].(*ast.Ident)
-			if !ok {
-				return false
-			}
-			v := c.pass.TypesInfo.ObjectOf(id)
-			ended := false
-			ast.Inspect(body, func(n ast.Node) bool {
-				if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "End" {
-					if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
-						ended = true
-					}
-				}
-				return !ended
-			})
-			return ended
-		}
-	}
-	return false
-}
-
-// derivesContext reports whether call makes a new context from its
-// arguments (context.WithValue, context.WithCancel, ...): the result
-// carries the same span.
-func derivesContext(info *types.Info, call *ast.CallExpr) bool {
-	tv, ok := info.Types[call]
-	if !ok {
-		return false
-	}
-	t := tv.Type
-	if tup, ok := t.(*types.Tuple); ok && tup.Len() > 0 {
-		t = tup.At(0).Type()
-	}
-	return otelapi.IsContextType(t)
 }
