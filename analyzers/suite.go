@@ -9,6 +9,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/spanend"
+	"github.com/otellint/otellint/analyzers/spanerror"
 )
 
 // Entry is one rule of the suite.
@@ -24,6 +25,7 @@ func (e Entry) Summary() string { return docutil.Summary(e.Analyzer.Doc, e.Analy
 // Suite lists every rule.
 var Suite = []Entry{
 	{Analyzer: spanend.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: spanerror.Analyzer, Default: true, Since: "v0.1.0"},
 }
 
 // Analyzers returns the analyzers of the suite, in order.

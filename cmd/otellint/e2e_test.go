@@ -138,8 +138,8 @@ func TestVetTool(t *testing.T) {
 
 	// Rule switches reach the tool through go vet.
 	r = run(t, testdataModule(t), env, "go", "vet", "-vettool="+binary, "-spanend=false", "./e2e/shop")
-	if r.code != 0 {
-		t.Errorf("go vet -spanend=false: exit code %d, want 0\n%s", r.code, r.stderr)
+	if r.code != 1 || strings.Contains(r.stderr, "not ended") || !strings.Contains(r.stderr, "error returned while span") {
+		t.Errorf("go vet -spanend=false: exit code %d, want 1 with spanerror findings only\n%s", r.code, r.stderr)
 	}
 }
 
@@ -208,7 +208,7 @@ func TestFix(t *testing.T) {
 		t.Errorf("fixed code does not build:\n%s", r.stderr)
 	}
 	r = run(t, dir, nil, binary, "./e2e/shop")
-	if strings.Contains(r.stdout, `"audit"`) {
+	if strings.Contains(r.stdout, `spanend: span "audit"`) {
 		t.Errorf("finding still reported after the fix:\n%s", r.stdout)
 	}
 }
@@ -225,7 +225,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"help", "nosuchrule"}, 2, ""},
 		{[]string{"-nosuchflag", "./e2e/shop"}, 2, ""},
 		{[]string{"-diff", "./e2e/shop"}, 2, ""},
-		{[]string{"-spanend=false", "./e2e/shop"}, 2, ""},
+		{[]string{"-spanend=false", "-spanerror=false", "./e2e/shop"}, 2, ""},
+		{[]string{"-spanerror=false", "./e2e/shop"}, 3, "spanend:"},
 		{[]string{"./e2e/tel"}, 0, ""},
 		{[]string{"./no/such/dir"}, 1, ""},
 	} {

@@ -20,5 +20,6 @@ type Handlers struct {
 func (h *Handlers) Mux() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /spanend", h.SpanEnd)
+	mux.HandleFunc("GET /spanerror", h.SpanError)
 	return mux
 }

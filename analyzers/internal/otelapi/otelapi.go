@@ -260,3 +260,47 @@ var printLike = map[string]bool{
 
 // IsPrintLike reports whether pkgPath is a printing or logging package.
 func IsPrintLike(pkgPath string) bool { return printLike[pkgPath] }
+
+// expectedErrors are sentinel errors that are not failures by contract:
+// a function that returns one after comparing with == or errors.Is did
+// what its caller asked for (end of input, a cancelled call, no rows, a
+// server closed on purpose).
+var expectedErrors = map[string]bool{
+	"io.EOF":                   true,
+	"context.Canceled":         true,
+	"database/sql.ErrNoRows":   true,
+	"net/http.ErrServerClosed": true,
+	"net/http.ErrAbortHandler": true,
+	"io/fs.ErrNotExist":        true,
+}
+
+// IsExpectedError reports whether v (a package-level error variable) is a
+// sentinel that is not a failure by contract, or one named in extra
+// ("io.EOF", "example.com/store.ErrMissing").
+func IsExpectedError(v *types.Var, extra []string) bool {
+	if v == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	name := v.Pkg().Path() + "." + v.Name()
+	if expectedErrors[name] {
+		return true
+	}
+	for _, e := range extra {
+		if e == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Status codes of go.opentelemetry.io/otel/codes.
+const (
+	CodeUnset = 0
+	CodeError = 1
+	CodeOk    = 2
+)
+
+// IsErrorType reports whether t is the error interface.
+func IsErrorType(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}

@@ -47,3 +47,21 @@ type Analysed struct{}
 func (*Analysed) AFact() {}
 
 func (*Analysed) String() string { return "analysed" }
+
+// RecordsError is an object fact: the function reports a failure on the
+// spans passed in the listed parameters: it sets SetStatus(codes.Error,
+// ...), usually with RecordError (directly or through another such
+// helper).
+type RecordsError struct {
+	Params []int
+}
+
+func (*RecordsError) AFact() {}
+
+func (f *RecordsError) String() string {
+	s := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		s[i] = fmt.Sprint(p)
+	}
+	return "recordsError(" + strings.Join(s, ",") + ")"
+}

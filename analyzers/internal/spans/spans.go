@@ -27,8 +27,9 @@ import (
 // their full name as types.Func.FullName spells it, e.g.
 // "example.com/tel.Begin" or "(*example.com/tel.Tracer).Open".
 type Options struct {
-	Starts ListFlag // functions that return a new span as their last span result
-	Ends   ListFlag // functions that end the span passed as their first span argument
+	Starts    ListFlag // functions that return a new span as their last span result
+	Ends      ListFlag // functions that end the span passed as their first span argument
+	Recorders ListFlag // functions that record an error on the first span they are passed
 }
 
 // Config is the options in force for the suite. The rules expose its fields
@@ -41,15 +42,16 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find span starts and ends and summarise them as facts (reports nothing)",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(StartsSpan), new(EndsSpan), new(SpanAPI), new(Analysed)},
+	FactTypes:  []analysis.Fact{new(StartsSpan), new(EndsSpan), new(RecordsError), new(SpanAPI), new(Analysed)},
 	Run:        safe.Run(run),
 }
 
 // Result answers questions about calls in the analysed package.
 type Result struct {
-	pass   *analysis.Pass
-	starts map[*types.Func]*StartsSpan // facts for this package's functions
-	ends   map[*types.Func]*EndsSpan
+	pass    *analysis.Pass
+	starts  map[*types.Func]*StartsSpan // facts for this package's functions
+	ends    map[*types.Func]*EndsSpan
+	records map[*types.Func]*RecordsError
 	// methodValues maps a function-typed local variable assigned exactly
 	// once from a method value (start := tracer.Start) to that method.
 	methodValues map[*types.Var]*types.Func
@@ -312,6 +314,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:         pass,
 		starts:       map[*types.Func]*StartsSpan{},
 		ends:         map[*types.Func]*EndsSpan{},
+		records:      map[*types.Func]*RecordsError{},
 		methodValues: map[*types.Var]*types.Func{},
 	}
 	for _, imp := range pass.Pkg.Imports() {
@@ -358,6 +361,12 @@ func run(pass *analysis.Pass) (any, error) {
 					changed = true
 				}
 			}
+			if f := r.computeRecords(d, fn); f != nil {
+				if old, ok := r.records[fn]; !ok || len(old.Params) != len(f.Params) {
+					r.records[fn] = f
+					changed = true
+				}
+			}
 		}
 	}
 	exported := false
@@ -366,6 +375,10 @@ func run(pass *analysis.Pass) (any, error) {
 		exported = true
 	}
 	for fn, f := range r.ends {
+		pass.ExportObjectFact(fn, f)
+		exported = true
+	}
+	for fn, f := range r.records {
 		pass.ExportObjectFact(fn, f)
 		exported = true
 	}

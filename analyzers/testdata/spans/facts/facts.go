@@ -26,7 +26,7 @@ func StartNamed(ctx context.Context, name string) (context.Context, trace.Span) 
 }
 
 // End ends the span and records the error it points at, the ory/x otelx.End idiom.
-func End(span trace.Span, err *error) { // want End:"endsSpan\\(0\\)" // want End:"endsSpan\\(0\\)"
+func End(span trace.Span, err *error) { // want End:"endsSpan\\(0\\)" End:"recordsError\\(0\\)"
 	if err != nil && *err != nil {
 		span.RecordError(*err)
 		span.SetStatus(codes.Error, (*err).Error())
@@ -35,7 +35,7 @@ func End(span trace.Span, err *error) { // want End:"endsSpan\\(0\\)" // want En
 }
 
 // Finish calls End: facts propagate through helpers of helpers.
-func Finish(err error, span trace.Span) { // want Finish:"endsSpan\\(1\\)" // want Finish:"endsSpan\\(1\\)"
+func Finish(err error, span trace.Span) { // want Finish:"endsSpan\\(1\\)" Finish:"recordsError\\(1\\)"
 	End(span, &err)
 }
 

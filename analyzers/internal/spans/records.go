@@ -1,0 +1,153 @@
+package spans
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"sort"
+
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
+)
+
+// SpanMethod reports whether call is a method of a span, recv.Name(...),
+// and returns the receiver expression and the method name.
+func (r *Result) SpanMethod(call *ast.CallExpr) (ast.Expr, string, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, "", false
+	}
+	s := r.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal || !otelapi.IsSpanType(s.Recv()) {
+		return nil, "", false
+	}
+	return sel.X, sel.Sel.Name, true
+}
+
+// StatusCode returns the constant code of a span.SetStatus call
+// (otelapi.CodeError, CodeOk, CodeUnset), if it is a constant.
+func (r *Result) StatusCode(call *ast.CallExpr) (int, bool) {
+	if len(call.Args) == 0 {
+		return 0, false
+	}
+	tv, ok := r.pass.TypesInfo.Types[call.Args[0]]
+	if !ok || tv.Value == nil || !otelapi.IsNamed(tv.Type, otelapi.CodesPkg, "Code") {
+		return 0, false
+	}
+	var code int64
+	if v, ok := constInt(tv.Value.ExactString()); ok {
+		code = v
+	} else {
+		return 0, false
+	}
+	return int(code), true
+}
+
+func constInt(s string) (int64, bool) {
+	var n int64
+	if s == "" {
+		return 0, false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
+}
+
+// ArgRecords reports whether call records an error (both halves) on the
+// span passed as its argument i: a helper with a RecordsError fact, or one
+// configured by name.
+func (r *Result) ArgRecords(call *ast.CallExpr, i int) bool {
+	fn := r.Callee(call)
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if f := r.recordsFact(fn); f != nil && slices.Contains(f.Params, i) {
+		return true
+	}
+	return Config.Recorders.Has(fn.FullName()) && i == firstSpanParam(r.pass.TypesInfo, call)
+}
+
+func (r *Result) recordsFact(fn *types.Func) *RecordsError {
+	if f, ok := r.records[fn]; ok {
+		return f
+	}
+	if fn.Pkg() != nil && fn.Pkg() != r.pass.Pkg {
+		f := new(RecordsError)
+		if r.pass.ImportObjectFact(fn, f) {
+			return f
+		}
+	}
+	return nil
+}
+
+// computeRecords reports which span parameters fn records errors on, with
+// both RecordError and SetStatus(codes.Error, ...).
+func (r *Result) computeRecords(d *ast.FuncDecl, fn *types.Func) *RecordsError {
+	sig := fn.Signature()
+	params := map[*types.Var]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if p := sig.Params().At(i); otelapi.MayHoldSpan(p.Type()) {
+			params[p] = i
+		}
+	}
+	if len(params) == 0 {
+		return nil
+	}
+	info := r.pass.TypesInfo
+	status := map[int]bool{}
+	both := map[int]bool{}
+	paramOf := func(e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := params[v]
+		return i, ok
+	}
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if recv, name, ok := r.SpanMethod(call); ok {
+			if i, ok := paramOf(recv); ok {
+				switch name {
+				case "SetStatus":
+					if code, ok := r.StatusCode(call); ok && code == otelapi.CodeError {
+						status[i] = true
+					}
+				}
+			}
+		}
+		for ai, a := range call.Args {
+			if i, ok := paramOf(a); ok && r.ArgRecords(call, ai) {
+				both[i] = true
+			}
+		}
+		return true
+	})
+	// A helper that sets the Error status reports the failure where the
+	// backend looks; whether it also adds the exception event (RecordError)
+	// or error attributes instead is the helper author's choice (ory/x
+	// otelx.End sets the status and error attributes).
+	for i := range status {
+		both[i] = true
+	}
+	if len(both) == 0 {
+		return nil
+	}
+	f := &RecordsError{}
+	for i := range both {
+		f.Params = append(f.Params, i)
+	}
+	sort.Ints(f.Params)
+	return f
+}

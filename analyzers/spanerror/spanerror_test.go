@@ -1,0 +1,42 @@
+package spanerror_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/testutil"
+	"github.com/otellint/otellint/analyzers/spanerror"
+)
+
+func TestSpanerror(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer,
+		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...")
+}
+
+func TestSpanerrorFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/fix")
+}
+
+func TestSpanerrorConfig(t *testing.T) {
+	for _, f := range []struct{ name, value string }{
+		{"expected", "example.com/testdata/spanerror/config.ErrMissing"},
+		{"recorders", "example.com/testdata/spanerror/config.report"},
+		{"record", "true"},
+	} {
+		if err := spanerror.Analyzer.Flags.Set(f.name, f.value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func() {
+		spanerror.Analyzer.Flags.Set("record", "false")
+		spans.Config = spans.Options{}
+	}()
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/config")
+}
+
+// TestSanity runs on odd but valid Go without a panic or a finding.
+func TestSanity(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./sanity/...", "./spanend/generated")
+}

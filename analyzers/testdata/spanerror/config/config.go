@@ -1,0 +1,57 @@
+// Package config covers -spanerror.expected and -spanerror.recorders.
+package config
+
+import (
+	"context"
+	"errors"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var tracer = otel.Tracer("config")
+
+// ErrMissing is named in -spanerror.expected.
+var ErrMissing = errors.New("missing")
+
+func lookup(context.Context) error { return ErrMissing }
+
+// Silent: ErrMissing is expected by configuration.
+func find(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "find")
+	defer span.End()
+	err := lookup(ctx)
+	if errors.Is(err, ErrMissing) {
+		return err
+	}
+	return nil
+}
+
+// report is named in -spanerror.recorders: it records through a func
+// value that facts cannot follow.
+func report(span trace.Span, err error) { reporter(span, err) }
+
+var reporter = func(trace.Span, error) {}
+
+// Silent: report records by configuration.
+func reported(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "reported")
+	defer span.End()
+	if err := lookup(ctx); err != nil {
+		report(span, err)
+		return err
+	}
+	return nil
+}
+
+// With -spanerror.record=true, the status alone is not enough.
+func statusOnly(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "status")
+	defer span.End()
+	if err := lookup(ctx); err != nil {
+		span.SetStatus(codes.Error, err.Error())
+		return err // want `span "status" is set to codes.Error but the error is not recorded with RecordError`
+	}
+	return nil
+}
