@@ -40,3 +40,11 @@ func TestSpanerrorConfig(t *testing.T) {
 func TestSanity(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./sanity/...", "./spanend/generated")
 }
+
+func TestSpanerrorNoStatus(t *testing.T) {
+	if err := spanerror.Analyzer.Flags.Set("status", "false"); err != nil {
+		t.Fatal(err)
+	}
+	defer spanerror.Analyzer.Flags.Set("status", "true")
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/nostatus")
+}
