@@ -23,7 +23,7 @@ mkdir -p "$out"
 measure() { # name binary...: appends "seconds kilobytes" to $out/$name.txt
   local name=$1; shift
   ( cd "$dir" && /usr/bin/time -f "%e %M" -o "$out/$name.one" "$@" $pattern >/dev/null 2>"$out/$name.err" ) || true
-  cat "$out/$name.one" >> "$out/$name.txt"
+  grep -v "^Command" "$out/$name.one" >> "$out/$name.txt"   # time notes a non-zero exit first
 }
 
 echo "target: $dir ($pattern), $runs runs each"
