@@ -14,7 +14,6 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/safe"
@@ -119,7 +118,7 @@ func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 		return
 	}
 
-	g := cfg.New(body, c.mayReturn)
+	g := c.sp.CFG(body, c.cfgs)
 	idx := indexNodes(g)
 	byVar := map[*types.Var][]tracked{}
 	var order []*types.Var
@@ -136,21 +135,6 @@ func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 		}
 		c.checkDeferInLoop(body, byVar[v], defers)
 	}
-}
-
-func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	if c.sp.NoReturnTable(call) {
-		return false
-	}
-	if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && c.cfgs.NoReturn(fn) {
-		return false
-	}
-	return true
 }
 
 // describe names a span for a message: by its constant name, else by the

@@ -148,25 +148,10 @@ func (c *checker) checkFunc(node ast.Node, ftype *ast.FuncType, body *ast.BlockS
 		}
 		return true
 	})
-	g := cfg.New(body, c.mayReturn)
+	g := c.sp.CFG(body, c.cfgs)
 	for _, s := range owned {
 		c.checkSpan(f, s, body, g)
 	}
-}
-
-func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	if c.sp.NoReturnTable(call) {
-		return false
-	}
-	if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && c.cfgs.NoReturn(fn) {
-		return false
-	}
-	return true
 }
 
 type visit struct {
