@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/otellint/otellint/analyzers/goctx"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
@@ -26,6 +27,7 @@ func (e Entry) Summary() string { return docutil.Summary(e.Analyzer.Doc, e.Analy
 var Suite = []Entry{
 	{Analyzer: spanend.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanerror.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
 }
 
 // Analyzers returns the analyzers of the suite, in order.

@@ -10,4 +10,5 @@ import (
 	_ "go.opentelemetry.io/otel/trace/noop"
 
 	_ "example.com/telemetry"
+	_ "golang.org/x/sync/errgroup"
 )

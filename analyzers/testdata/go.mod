@@ -7,6 +7,8 @@ require (
 	go.opentelemetry.io/otel/trace v1.47.0
 )
 
+require golang.org/x/sync v0.25.0
+
 require (
 	example.com/telemetry v0.0.0
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect

@@ -21,5 +21,6 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /spanend", h.SpanEnd)
 	mux.HandleFunc("GET /spanerror", h.SpanError)
+	mux.HandleFunc("GET /goctx", h.GoCtx)
 	return mux
 }

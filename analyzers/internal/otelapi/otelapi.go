@@ -304,3 +304,31 @@ const (
 func IsErrorType(t types.Type) bool {
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
+
+// goroutineSpawners run their last argument, a function, in a new goroutine.
+var goroutineSpawners = map[string]bool{
+	"(*golang.org/x/sync/errgroup.Group).Go":    true,
+	"(*golang.org/x/sync/errgroup.Group).TryGo": true,
+	"(*sync.WaitGroup).Go":                      true,
+}
+
+// IsGoroutineSpawner reports whether fn runs its function argument in a new
+// goroutine.
+func IsGoroutineSpawner(fn *types.Func) bool { return goroutineSpawners[fn.FullName()] }
+
+// spanCarriers put a span or span context into the context they are given.
+var spanCarriers = map[string]bool{
+	"go.opentelemetry.io/otel/trace.ContextWithSpan":              true,
+	"go.opentelemetry.io/otel/trace.ContextWithSpanContext":       true,
+	"go.opentelemetry.io/otel/trace.ContextWithRemoteSpanContext": true,
+}
+
+// CarriesSpan reports whether fn returns its context argument with a span
+// (or span context) in it: a fresh context given to it is a deliberate root.
+func CarriesSpan(fn *types.Func) bool { return spanCarriers[fn.FullName()] }
+
+// IsLinkOption reports whether fn is a span start option that links the new
+// span to another (trace.WithLinks).
+func IsLinkOption(fn *types.Func) bool {
+	return fn.FullName() == "go.opentelemetry.io/otel/trace.WithLinks"
+}

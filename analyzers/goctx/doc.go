@@ -1,0 +1,57 @@
+// Package goctx defines an Analyzer that reports goroutines that drop the
+// context in scope and start from context.Background() or context.TODO().
+//
+// # Analyzer goctx
+//
+// goctx: check that goroutines carry the context in scope
+//
+// The context carries the active span. Work started in another goroutine
+// from context.Background() or context.TODO(), while a context is in scope,
+// loses it: every span the goroutine starts is the root of a new, orphan
+// trace, so the request's trace shows a gap where that work happened, and
+// the work ignores the request's cancellation and deadline.
+//
+// The rule looks at the body of each go statement, and of the functions
+// passed to errgroup.Group.Go and TryGo and sync.WaitGroup.Go, in a
+// function that has a context in scope (a context.Context parameter or
+// variable, or an *http.Request whose Context() is available), and at the
+// arguments of go f(...).
+//
+// Bad:
+//
+//	func handle(w http.ResponseWriter, r *http.Request) {
+//		go func() {
+//			audit(context.Background(), r.URL.Path) // want: goroutine starts from context.Background() while a context is in scope
+//		}()
+//	}
+//
+// Good:
+//
+//	func handle(w http.ResponseWriter, r *http.Request) {
+//		ctx := context.WithoutCancel(r.Context()) // keeps the trace, outlives the request
+//		go func() {
+//			audit(ctx, r.URL.Path)
+//		}()
+//	}
+//
+// Not findings: the context passed or captured; context.WithoutCancel(ctx)
+// to detach on purpose (the trace survives); a deliberate new root that
+// carries a span or links to the current one
+// (trace.ContextWithSpan(context.Background(), span), a Start with
+// trace.WithLinks); goroutines in a function with no context in scope
+// (main, a worker loop); goroutines that use no context at all.
+//
+// The suggested fix replaces context.Background() or context.TODO() with
+// context.WithoutCancel(ctx): the goroutine keeps the trace and, as before,
+// is not cancelled with the request. It is offered when exactly one
+// context is in scope.
+//
+// The reference service shows the consequence at run time:
+// refservice/antipatterns/goctx.go starts an orphan trace.
+//
+// # Limitations
+//
+// A goroutine that runs a named function (go s.worker()) is not looked
+// into, nor are goroutine-spawning helpers other than errgroup and
+// sync.WaitGroup.
+package goctx

@@ -1,0 +1,288 @@
+package goctx
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/suppress"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports goroutines that drop the context in scope.
+var Analyzer = &analysis.Analyzer{
+	Name:     "goctx",
+	Doc:      docutil.MustExtract(doc, "goctx"),
+	URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, spans.Analyzer},
+	Run:      safe.Run(run),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+	if !sp.Relevant() {
+		return nil, nil // no spans can flow: a dropped context breaks no trace
+	}
+	pass, done := suppress.Filter(pass)
+	defer done()
+	c := &checker{pass: pass, sp: sp, reported: map[*ast.CallExpr]bool{}}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.fresh = c.freshVars(insp)
+	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
+		f := cur.Node().(*ast.File)
+		if ast.IsGenerated(f) {
+			continue
+		}
+		for n := range cur.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.GoStmt:
+				safe.At(pass, n.Pos())
+				c.checkSpawn(n.Pos(), n.Call.Fun, n.Call.Args)
+			case *ast.CallExpr:
+				if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok && otelapi.IsGoroutineSpawner(fn) && len(n.Args) > 0 {
+					safe.At(pass, n.Pos())
+					c.checkSpawn(n.Pos(), n.Args[len(n.Args)-1], nil)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	sp       *spans.Result
+	reported map[*ast.CallExpr]bool
+	fresh    map[*types.Var]bool // context variables only ever set to Background() or TODO()
+}
+
+// freshVars finds the context variables that only ever hold a fresh root:
+// context.Background() or context.TODO(), or a context derived from one
+// (context.WithTimeout(context.Background(), ...)). A goroutine that drops
+// one of them loses no trace (typical in tests and in main).
+func (c *checker) freshVars(insp *inspector.Inspector) map[*types.Var]bool {
+	info := c.pass.TypesInfo
+	type assign struct {
+		v   *types.Var
+		rhs ast.Expr // nil: not a simple assignment
+	}
+	var assigns []assign
+	note := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			return
+		}
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && otelapi.IsContextType(v.Type()) {
+			assigns = append(assigns, assign{v, rhs})
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					note(l, n.Rhs[i])
+				case len(n.Rhs) == 1 && i == 0:
+					note(l, n.Rhs[0]) // ctx, cancel := context.WithCancel(...)
+				default:
+					note(l, nil)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				switch {
+				case len(n.Names) == len(n.Values):
+					note(name, n.Values[i])
+				case len(n.Values) == 1 && i == 0:
+					note(name, n.Values[0])
+				default:
+					note(name, nil)
+				}
+			}
+		}
+	}
+	fresh := map[*types.Var]bool{}
+	for _, a := range assigns {
+		fresh[a.v] = true
+	}
+	var isFreshExpr func(e ast.Expr) bool
+	isFreshExpr = func(e ast.Expr) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			return ok && fresh[v]
+		case *ast.CallExpr:
+			if c.isFresh(x) {
+				return true
+			}
+			fn, ok := typeutil.Callee(info, x).(*types.Func)
+			return ok && fn.Pkg() != nil && fn.Pkg().Path() == "context" && len(x.Args) > 0 && isFreshExpr(x.Args[0])
+		}
+		return false
+	}
+	// Greatest fixed point: drop a variable as soon as one of its
+	// assignments is not fresh.
+	for changed := true; changed; {
+		changed = false
+		for _, a := range assigns {
+			if fresh[a.v] && (a.rhs == nil || !isFreshExpr(a.rhs)) {
+				delete(fresh, a.v)
+				changed = true
+			}
+		}
+	}
+	return fresh
+}
+
+// checkSpawn checks a goroutine started at pos running fun(args...).
+func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
+	scope := c.contextsInScope(pos)
+	if len(scope) == 0 {
+		return // no context to carry: main, a worker loop
+	}
+	// go f(context.Background(), ...)
+	for _, a := range args {
+		if call, ok := ast.Unparen(a).(*ast.CallExpr); ok && c.isFresh(call) {
+			c.report(call, scope)
+		}
+	}
+	lit, ok := ast.Unparen(fun).(*ast.FuncLit)
+	if !ok {
+		return
+	}
+	var stack []ast.Node
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		call, ok := n.(*ast.CallExpr)
+		if !ok || !c.isFresh(call) || c.deliberateRoot(stack) {
+			return true
+		}
+		c.report(call, scope)
+		return true
+	})
+}
+
+// isFresh reports whether call is context.Background() or context.TODO().
+func (c *checker) isFresh(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return ok && (fn.FullName() == "context.Background" || fn.FullName() == "context.TODO")
+}
+
+// deliberateRoot reports whether the fresh context at the top of stack
+// starts a deliberate new root that keeps the trace connected: it carries
+// a span (trace.ContextWithSpan and friends) or the span started from it
+// links to another (trace.WithLinks).
+func (c *checker) deliberateRoot(stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	call, ok := stack[len(stack)-2].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	if otelapi.CarriesSpan(fn) {
+		return true
+	}
+	if _, ok := c.sp.StartCall(call); ok {
+		for _, a := range call.Args {
+			if opt, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+				if ofn, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func); ok && otelapi.IsLinkOption(ofn) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// A context available at a position: its expression in source.
+type ctxExpr struct {
+	text string
+}
+
+// contextsInScope returns the contexts visible at pos: context.Context
+// variables and the Context() of *http.Request variables, declared in the
+// enclosing functions before pos.
+func (c *checker) contextsInScope(pos token.Pos) []ctxExpr {
+	var out []ctxExpr
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	for s := scope; s != nil && s != c.pass.Pkg.Scope() && s != types.Universe; s = s.Parent() {
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || v.Pos() >= pos || name == "_" {
+				continue
+			}
+			switch {
+			case otelapi.IsContextType(v.Type()):
+				if !c.fresh[v] {
+					out = append(out, ctxExpr{name})
+				}
+			case otelapi.IsNamed(v.Type(), "net/http", "Request"):
+				if _, isPtr := v.Type().(*types.Pointer); isPtr {
+					out = append(out, ctxExpr{name + ".Context()"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (c *checker) report(call *ast.CallExpr, scope []ctxExpr) {
+	if c.reported[call] {
+		return
+	}
+	c.reported[call] = true
+	fn := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	d := analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("goroutine starts from context.%s() while a context is in scope (its spans become orphan traces and it ignores cancellation)", fn.Name()),
+	}
+	if len(scope) == 1 && c.hasContextImport(call) {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if x, ok2 := sel.X.(*ast.Ident); ok && ok2 {
+			text := fmt.Sprintf("%s.WithoutCancel(%s)", x.Name, scope[0].text)
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "Use context.WithoutCancel(" + scope[0].text + ")",
+				TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
+			}}
+		}
+	}
+	c.pass.Report(d)
+}
+
+// hasContextImport reports whether call is written pkg.Background() with pkg
+// naming the context package, so the fix can reuse that name.
+func (c *checker) hasContextImport(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	pn, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName)
+	return ok && pn.Imported().Path() == "context"
+}
