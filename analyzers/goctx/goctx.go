@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/otellint/otellint/analyzers/internal/ctxscope"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
@@ -40,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 	defer done()
 	c := &checker{pass: pass, sp: sp, reported: map[*ast.CallExpr]bool{}}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c.fresh = c.freshVars(insp)
+	c.scope = ctxscope.New(pass, insp)
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
 		if ast.IsGenerated(f) {
@@ -66,91 +67,12 @@ type checker struct {
 	pass     *analysis.Pass
 	sp       *spans.Result
 	reported map[*ast.CallExpr]bool
-	fresh    map[*types.Var]bool // context variables only ever set to Background() or TODO()
-}
-
-// freshVars finds the context variables that only ever hold a fresh root:
-// context.Background() or context.TODO(), or a context derived from one
-// (context.WithTimeout(context.Background(), ...)). A goroutine that drops
-// one of them loses no trace (typical in tests and in main).
-func (c *checker) freshVars(insp *inspector.Inspector) map[*types.Var]bool {
-	info := c.pass.TypesInfo
-	type assign struct {
-		v   *types.Var
-		rhs ast.Expr // nil: not a simple assignment
-	}
-	var assigns []assign
-	note := func(lhs ast.Expr, rhs ast.Expr) {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			return
-		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok && otelapi.IsContextType(v.Type()) {
-			assigns = append(assigns, assign{v, rhs})
-		}
-	}
-	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					note(l, n.Rhs[i])
-				case len(n.Rhs) == 1 && i == 0:
-					note(l, n.Rhs[0]) // ctx, cancel := context.WithCancel(...)
-				default:
-					note(l, nil)
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Names) == len(n.Values):
-					note(name, n.Values[i])
-				case len(n.Values) == 1 && i == 0:
-					note(name, n.Values[0])
-				default:
-					note(name, nil)
-				}
-			}
-		}
-	}
-	fresh := map[*types.Var]bool{}
-	for _, a := range assigns {
-		fresh[a.v] = true
-	}
-	var isFreshExpr func(e ast.Expr) bool
-	isFreshExpr = func(e ast.Expr) bool {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, ok := info.Uses[x].(*types.Var)
-			return ok && fresh[v]
-		case *ast.CallExpr:
-			if c.isFresh(x) {
-				return true
-			}
-			fn, ok := typeutil.Callee(info, x).(*types.Func)
-			return ok && fn.Pkg() != nil && fn.Pkg().Path() == "context" && len(x.Args) > 0 && isFreshExpr(x.Args[0])
-		}
-		return false
-	}
-	// Greatest fixed point: drop a variable as soon as one of its
-	// assignments is not fresh.
-	for changed := true; changed; {
-		changed = false
-		for _, a := range assigns {
-			if fresh[a.v] && (a.rhs == nil || !isFreshExpr(a.rhs)) {
-				delete(fresh, a.v)
-				changed = true
-			}
-		}
-	}
-	return fresh
+	scope    *ctxscope.Scope
 }
 
 // checkSpawn checks a goroutine started at pos running fun(args...).
 func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
-	scope := c.contextsInScope(pos)
+	scope := c.scope.At(pos)
 	if len(scope) == 0 {
 		return // no context to carry: main, a worker loop
 	}
@@ -180,11 +102,7 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 	})
 }
 
-// isFresh reports whether call is context.Background() or context.TODO().
-func (c *checker) isFresh(call *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	return ok && (fn.FullName() == "context.Background" || fn.FullName() == "context.TODO")
-}
+func (c *checker) isFresh(call *ast.CallExpr) bool { return ctxscope.IsFresh(c.pass.TypesInfo, call) }
 
 // deliberateRoot reports whether the fresh context at the top of stack
 // starts a deliberate new root that keeps the trace connected: it carries
@@ -217,39 +135,7 @@ func (c *checker) deliberateRoot(stack []ast.Node) bool {
 	return false
 }
 
-// A context available at a position: its expression in source.
-type ctxExpr struct {
-	text string
-}
-
-// contextsInScope returns the contexts visible at pos: context.Context
-// variables and the Context() of *http.Request variables, declared in the
-// enclosing functions before pos.
-func (c *checker) contextsInScope(pos token.Pos) []ctxExpr {
-	var out []ctxExpr
-	scope := c.pass.Pkg.Scope().Innermost(pos)
-	for s := scope; s != nil && s != c.pass.Pkg.Scope() && s != types.Universe; s = s.Parent() {
-		for _, name := range s.Names() {
-			v, ok := s.Lookup(name).(*types.Var)
-			if !ok || v.Pos() >= pos || name == "_" {
-				continue
-			}
-			switch {
-			case otelapi.IsContextType(v.Type()):
-				if !c.fresh[v] {
-					out = append(out, ctxExpr{name})
-				}
-			case otelapi.IsNamed(v.Type(), "net/http", "Request"):
-				if _, isPtr := v.Type().(*types.Pointer); isPtr {
-					out = append(out, ctxExpr{name + ".Context()"})
-				}
-			}
-		}
-	}
-	return out
-}
-
-func (c *checker) report(call *ast.CallExpr, scope []ctxExpr) {
+func (c *checker) report(call *ast.CallExpr, scope []ctxscope.Ctx) {
 	if c.reported[call] {
 		return
 	}
@@ -262,9 +148,9 @@ func (c *checker) report(call *ast.CallExpr, scope []ctxExpr) {
 	if len(scope) == 1 && c.hasContextImport(call) {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if x, ok2 := sel.X.(*ast.Ident); ok && ok2 {
-			text := fmt.Sprintf("%s.WithoutCancel(%s)", x.Name, scope[0].text)
+			text := fmt.Sprintf("%s.WithoutCancel(%s)", x.Name, scope[0].Text)
 			d.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   "Use context.WithoutCancel(" + scope[0].text + ")",
+				Message:   "Use context.WithoutCancel(" + scope[0].Text + ")",
 				TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(text)}},
 			}}
 		}
