@@ -9,6 +9,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanerror"
 )
@@ -28,6 +29,7 @@ var Suite = []Entry{
 	{Analyzer: spanend.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanerror.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 }
 
 // Analyzers returns the analyzers of the suite, in order.

@@ -22,5 +22,6 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux.HandleFunc("GET /spanend", h.SpanEnd)
 	mux.HandleFunc("GET /spanerror", h.SpanError)
 	mux.HandleFunc("GET /goctx", h.GoCtx)
+	mux.HandleFunc("GET /spanctx", h.SpanCtx)
 	return mux
 }

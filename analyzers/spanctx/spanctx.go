@@ -1,0 +1,356 @@
+package spanctx
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/ctxscope"
+	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/suppress"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports spans attached to the wrong parent.
+var Analyzer = &analysis.Analyzer{
+	Name:     "spanctx",
+	Doc:      docutil.MustExtract(doc, "spanctx"),
+	URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, spans.Analyzer},
+	Run:      safe.Run(run),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+	if !sp.Relevant() {
+		return nil, nil
+	}
+	pass, done := suppress.Filter(pass)
+	defer done()
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp)}
+	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
+		f := cur.Node().(*ast.File)
+		if ast.IsGenerated(f) {
+			continue
+		}
+		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			switch fn := fcur.Node().(type) {
+			case *ast.FuncDecl:
+				if fn.Body != nil {
+					c.checkFunc(fn, fn.Body)
+				}
+			case *ast.FuncLit:
+				c.checkFunc(fn, fn.Body)
+			}
+		}
+	}
+	return nil, nil
+}
+
+type checker struct {
+	pass  *analysis.Pass
+	sp    *spans.Result
+	scope *ctxscope.Scope
+}
+
+func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
+	safe.At(c.pass, fn.Pos())
+	info := c.pass.TypesInfo
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // a function of its own
+		}
+		stack = append(stack, n)
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return true
+		}
+		st, ok := c.sp.StartCall(call)
+		if !ok || st.Result != 1 || !otelapi.IsContextType(info.TypeOf(call.Args[0])) {
+			return true // not a tracer-shaped Start(ctx, name) (ctx, span)
+		}
+		at := call.Pos() // contexts declared before the statement are in scope
+		for i := len(stack) - 1; i >= 0; i-- {
+			if stmt, ok := stack[i].(ast.Stmt); ok {
+				at = stmt.Pos()
+				break
+			}
+		}
+		if !strings.HasSuffix(c.pass.Fset.File(call.Pos()).Name(), "_test.go") {
+			// A test is a program entry: its root spans start from Background.
+			c.checkFreshParent(body, stack, call, st, at)
+		}
+		if len(stack) >= 2 {
+			if as, ok := stack[len(stack)-2].(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 {
+				c.checkDroppedContext(body, as, call, st)
+				c.checkLoopNesting(body, stack, as, call, st)
+			}
+		}
+		return true
+	})
+}
+
+func (c *checker) describe(st spans.Start) string {
+	if name, ok := st.ConstName(c.pass.TypesInfo); ok {
+		return "span " + strconv.Quote(name)
+	}
+	return "the span"
+}
+
+// checkFreshParent reports Start(context.Background(), ...) while a context
+// is in scope, unless the span is a deliberate new root.
+func (c *checker) checkFreshParent(body *ast.BlockStmt, stack []ast.Node, call *ast.CallExpr, st spans.Start, at token.Pos) {
+	arg, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !ok || !ctxscope.IsFresh(c.pass.TypesInfo, arg) {
+		return
+	}
+	for _, a := range call.Args[1:] {
+		if opt, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func); ok &&
+				(fn.FullName() == "go.opentelemetry.io/otel/trace.WithNewRoot" || otelapi.IsLinkOption(fn)) {
+				return // a deliberate new root
+			}
+		}
+	}
+	scope := c.scope.At(at)
+	if len(scope) == 0 {
+		return // program entry, worker loop: nothing to attach to
+	}
+	if c.deliberateRoot(body, stack, call) {
+		return
+	}
+	fn := typeutil.Callee(c.pass.TypesInfo, arg).(*types.Func)
+	d := analysis.Diagnostic{
+		Pos: arg.Pos(), End: arg.End(),
+		Message: fmt.Sprintf("%s starts from context.%s() while %s is in scope (an orphan root: it is missing from the request's trace)",
+			c.describe(st), fn.Name(), scope[0].Text),
+	}
+	if len(scope) == 1 {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Start from " + scope[0].Text,
+			TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(scope[0].Text)}},
+		}}
+	}
+	c.pass.Report(d)
+}
+
+// checkDroppedContext reports _, span := tracer.Start(ctx, ...) followed,
+// while the span lives, by calls that still pass ctx.
+func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, call *ast.CallExpr, st spans.Start) {
+	info := c.pass.TypesInfo
+	if id, ok := as.Lhs[0].(*ast.Ident); !ok || id.Name != "_" {
+		return
+	}
+	// The parent is a context variable, or r.Context() of a request variable.
+	parentExpr := ast.Unparen(call.Args[0])
+	if c2, ok := parentExpr.(*ast.CallExpr); ok && len(c2.Args) == 0 {
+		if sel, ok := ast.Unparen(c2.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Context" {
+			parentExpr = sel.X
+		}
+	}
+	parentID, ok := ast.Unparen(parentExpr).(*ast.Ident)
+	if !ok {
+		return
+	}
+	parent, ok := info.Uses[parentID].(*types.Var)
+	if !ok {
+		return
+	}
+	viaRequest := parentExpr != ast.Unparen(call.Args[0])
+	passes := func(a ast.Expr) bool {
+		a = ast.Unparen(a)
+		if viaRequest {
+			c2, ok := a.(*ast.CallExpr)
+			if !ok || len(c2.Args) != 0 {
+				return false
+			}
+			sel, ok := ast.Unparen(c2.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Context" {
+				return false
+			}
+			a = ast.Unparen(sel.X)
+		}
+		id, ok := a.(*ast.Ident)
+		return ok && info.Uses[id] == parent
+	}
+	spanID, ok := as.Lhs[1].(*ast.Ident)
+	if !ok {
+		return
+	}
+	span, _ := info.ObjectOf(spanID).(*types.Var)
+	// The span lives until its first End that is not deferred.
+	life := body.End()
+	if span != nil {
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.DeferStmt, *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if n.Pos() > as.End() && n.Pos() < life {
+					if recv, name, ok := c.sp.SpanMethod(n); ok && name == "End" {
+						if id, ok := ast.Unparen(recv).(*ast.Ident); ok && info.Uses[id] == span {
+							life = n.Pos()
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	var use *ast.CallExpr
+	ast.Inspect(body, func(n ast.Node) bool {
+		if use != nil {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Pos() <= as.End() || call.Pos() >= life {
+			return true
+		}
+		if _, _, ok := c.sp.SpanMethod(call); ok {
+			return true
+		}
+		for _, a := range call.Args {
+			if passes(a) {
+				use = call
+				return false
+			}
+		}
+		return true
+	})
+	if use == nil {
+		return // a leaf span: nobody needs its context
+	}
+	d := analysis.Diagnostic{
+		Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(),
+		Message: fmt.Sprintf("the context returned by Start for %s is dropped while the old context is still passed on (children of the span become its siblings)",
+			c.describe(st)),
+		Related: []analysis.RelatedInformation{{Pos: use.Pos(), Message: "the old context is passed on here"}},
+	}
+	// Bind it to the variable that was passed in: legal with := when the
+	// span is new (at least one new variable), and with =.
+	if !viaRequest && (as.Tok == token.ASSIGN || (as.Tok == token.DEFINE && info.Defs[spanID] != nil)) {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Bind the returned context to " + parent.Name(),
+			TextEdits: []analysis.TextEdit{{Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(), NewText: []byte(parent.Name())}},
+		}}
+	}
+	c.pass.Report(d)
+}
+
+// checkLoopNesting reports ctx, span = tracer.Start(ctx, ...) in a loop,
+// where ctx is declared outside the loop: each iteration nests under the
+// previous one.
+func (c *checker) checkLoopNesting(body *ast.BlockStmt, stack []ast.Node, as *ast.AssignStmt, call *ast.CallExpr, st spans.Start) {
+	info := c.pass.TypesInfo
+	if as.Tok != token.ASSIGN {
+		return
+	}
+	lhs, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return
+	}
+	arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := info.Uses[lhs].(*types.Var)
+	if !ok || info.Uses[arg] != v {
+		return
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		var loopBody *ast.BlockStmt
+		switch l := stack[i].(type) {
+		case *ast.ForStmt:
+			loopBody = l.Body
+		case *ast.RangeStmt:
+			loopBody = l.Body
+		default:
+			continue
+		}
+		if v.Pos() < loopBody.Pos() || v.Pos() >= loopBody.End() {
+			c.pass.Report(analysis.Diagnostic{
+				Pos: as.Pos(), End: as.End(),
+				Message: fmt.Sprintf("%s reassigns %s in a loop: each iteration's span nests under the previous one instead of sharing a parent",
+					c.describe(st), v.Name()),
+			})
+		}
+		return
+	}
+}
+
+// deliberateRoot reports whether the span started by call (the top of
+// stack) is made a root on purpose: the function links it to another span
+// (span.AddLink) or carries it on in a context (trace.ContextWithSpan).
+func (c *checker) deliberateRoot(body *ast.BlockStmt, stack []ast.Node, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if len(stack) < 2 {
+		return false
+	}
+	as, ok := stack[len(stack)-2].(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 {
+		return false
+	}
+	id, ok := as.Lhs[1].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	span := info.ObjectOf(id)
+	if span == nil {
+		return false
+	}
+	isSpan := func(e ast.Expr) bool {
+		x, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[x] == span
+	}
+	var ctxVar types.Object
+	if cid, ok := as.Lhs[0].(*ast.Ident); ok && cid.Name != "_" {
+		ctxVar = info.ObjectOf(cid)
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if recv, name, ok := c.sp.SpanMethod(call); ok && name == "AddLink" && isSpan(recv) {
+			found = true
+		}
+		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+			switch {
+			case otelapi.CarriesSpan(fn):
+				for _, a := range call.Args {
+					if isSpan(a) {
+						found = true
+					}
+				}
+			case fn.FullName() == "go.opentelemetry.io/otel/trace.LinkFromContext" && ctxVar != nil && len(call.Args) == 1:
+				// another span links to this new root
+				if x, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[x] == ctxVar {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}

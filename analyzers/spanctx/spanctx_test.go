@@ -1,0 +1,18 @@
+package spanctx_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/otellint/otellint/analyzers/internal/testutil"
+	"github.com/otellint/otellint/analyzers/spanctx"
+)
+
+func TestSpanctx(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(), spanctx.Analyzer, "./spanctx/basic", "./spanctx/negative", "./spanctx/tests", "./sanity/...")
+}
+
+func TestSpanctxFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanctx.Analyzer, "./spanctx/fix")
+}
