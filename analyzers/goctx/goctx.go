@@ -86,6 +86,9 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 	if !ok {
 		return
 	}
+	if isWorkerLoop(lit.Body) {
+		return // a long-lived worker: it outlives the caller, and so would its trace
+	}
 	var stack []ast.Node
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		if n == nil {
@@ -100,6 +103,26 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		c.report(call, scope)
 		return true
 	})
+}
+
+// isWorkerLoop reports whether body runs a long-lived loop at its top
+// level (for { ... }, or for range over a channel or ticker): a worker that
+// a constructor starts deliberately from a fresh context, since the
+// constructor's context ends when construction does.
+func isWorkerLoop(body *ast.BlockStmt) bool {
+	for _, st := range body.List {
+		switch l := st.(type) {
+		case *ast.ForStmt:
+			if l.Cond == nil {
+				return true
+			}
+		case *ast.RangeStmt:
+			if l.Key == nil || l.Value == nil {
+				return true // for range ch / for v := range ch: a channel drain
+			}
+		}
+	}
+	return false
 }
 
 func (c *checker) isFresh(call *ast.CallExpr) bool { return ctxscope.IsFresh(c.pass.TypesInfo, call) }

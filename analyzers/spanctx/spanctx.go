@@ -158,8 +158,12 @@ func (c *checker) checkFreshParent(body *ast.BlockStmt, stack []ast.Node, call *
 // while the span lives, by calls that still pass ctx.
 func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, call *ast.CallExpr, st spans.Start) {
 	info := c.pass.TypesInfo
-	if id, ok := as.Lhs[0].(*ast.Ident); !ok || id.Name != "_" {
+	ctxID, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
 		return
+	}
+	if ctxID.Name != "_" && !c.unusedAfter(body, ctxID, as.End()) {
+		return // the returned context is used
 	}
 	// The parent is a context variable, or r.Context() of a request variable.
 	parentExpr := ast.Unparen(call.Args[0])
@@ -242,13 +246,13 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 	}
 	d := analysis.Diagnostic{
 		Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(),
-		Message: fmt.Sprintf("the context returned by Start for %s is dropped while the old context is still passed on (children of the span become its siblings)",
-			c.describe(st)),
+		Message: fmt.Sprintf("the context returned by Start for %s is %s while the old context is still passed on (children of the span become its siblings)",
+			c.describe(st), dropWord(ctxID)),
 		Related: []analysis.RelatedInformation{{Pos: use.Pos(), Message: "the old context is passed on here"}},
 	}
 	// Bind it to the variable that was passed in: legal with := when the
 	// span is new (at least one new variable), and with =.
-	if !viaRequest && (as.Tok == token.ASSIGN || (as.Tok == token.DEFINE && info.Defs[spanID] != nil)) {
+	if ctxID.Name == "_" && !viaRequest && (as.Tok == token.ASSIGN || (as.Tok == token.DEFINE && info.Defs[spanID] != nil)) {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Bind the returned context to " + parent.Name(),
 			TextEdits: []analysis.TextEdit{{Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(), NewText: []byte(parent.Name())}},
@@ -353,4 +357,27 @@ func (c *checker) deliberateRoot(body *ast.BlockStmt, stack []ast.Node, call *as
 		return !found
 	})
 	return found
+}
+
+func dropWord(id *ast.Ident) string {
+	if id.Name == "_" {
+		return "dropped"
+	}
+	return "assigned to " + id.Name + " and never used"
+}
+
+// unusedAfter reports whether the variable id names is never read after pos.
+func (c *checker) unusedAfter(body *ast.BlockStmt, id *ast.Ident, pos token.Pos) bool {
+	v := c.pass.TypesInfo.ObjectOf(id)
+	if v == nil {
+		return false
+	}
+	used := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if x, ok := n.(*ast.Ident); ok && x.Pos() > pos && c.pass.TypesInfo.Uses[x] == v {
+			used = true
+		}
+		return !used
+	})
+	return !used
 }

@@ -80,3 +80,27 @@ func derivedInScope() {
 	go func() { audit(context.Background(), "test") }()
 	audit(ctx, "inline")
 }
+
+type poller struct{ stop chan struct{} }
+
+func (p *poller) poll(context.Context) {}
+
+// Silent: a constructor starts a long-lived worker from a fresh context on
+// purpose: its own context ends when construction does (a false positive
+// reported against peer linters).
+func newPoller(ctx context.Context) *poller {
+	p := &poller{stop: make(chan struct{})}
+	audit(ctx, "constructing")
+	go func() {
+		wctx := context.Background()
+		for {
+			select {
+			case <-p.stop:
+				return
+			default:
+				p.poll(wctx)
+			}
+		}
+	}()
+	return p
+}

@@ -43,3 +43,12 @@ func loop(ctx context.Context, items []string) {
 		span.End()
 	}
 }
+
+func assignedUnused(ctx context.Context) {
+	child := ctx
+	load(child)
+	var span trace.Span
+	child, span = tracer.Start(ctx, "unused") // want `the context returned by Start for span "unused" is assigned to child and never used`
+	defer span.End()
+	load(ctx)
+}
