@@ -12,10 +12,12 @@
 // the work ignores the request's cancellation and deadline.
 //
 // The rule looks at the body of each go statement, and of the functions
-// passed to errgroup.Group.Go and TryGo and sync.WaitGroup.Go, in a
+// passed to errgroup.Group.Go and TryGo, sync.WaitGroup.Go and
+// goroutine-spawning helpers (found by facts, across packages), in a
 // function that has a context in scope (a context.Context parameter or
-// variable, or an *http.Request whose Context() is available), and at the
-// arguments of go f(...).
+// variable, or an *http.Request whose Context() is available); at the
+// arguments of go f(...); and at go f() where f takes no context and
+// starts from a fresh one (a fact).
 //
 // Bad:
 //
@@ -34,7 +36,10 @@
 //		}()
 //	}
 //
-// Not findings: the context passed or captured; context.WithoutCancel(ctx)
+// Not findings: anything in a _test.go file (a test is a program entry);
+// the context passed or captured; a long-lived worker loop
+// that a constructor starts from a fresh context on purpose (its own
+// context ends with construction); context.WithoutCancel(ctx)
 // to detach on purpose (the trace survives); a deliberate new root that
 // carries a span or links to the current one
 // (trace.ContextWithSpan(context.Background(), span), a Start with
@@ -49,9 +54,13 @@
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/goctx.go starts an orphan trace.
 //
+// The fix keeps the detachment the code asked for (no cancellation) and
+// restores the trace, which is why it is WithoutCancel(ctx) rather than
+// ctx itself.
+//
 // # Limitations
 //
-// A goroutine that runs a named function (go s.worker()) is not looked
-// into, nor are goroutine-spawning helpers other than errgroup and
-// sync.WaitGroup.
+// Only contexts held in variables count as in scope (not fields); a
+// context variable that is ever assigned something other than a fresh
+// root counts as carrying a trace everywhere in the function.
 package goctx

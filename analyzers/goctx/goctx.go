@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -25,27 +26,45 @@ var doc string
 
 // Analyzer reports goroutines that drop the context in scope.
 var Analyzer = &analysis.Analyzer{
-	Name:     "goctx",
-	Doc:      docutil.MustExtract(doc, "goctx"),
-	URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, spans.Analyzer},
-	Run:      safe.Run(run),
+	Name:      "goctx",
+	Doc:       docutil.MustExtract(doc, "goctx"),
+	URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, spans.Analyzer},
+	Run:       safe.Run(run),
+	FactTypes: []analysis.Fact{new(freshStart), new(spawns)},
 }
+
+// freshStart is an object fact: the function takes no context and starts
+// its work from context.Background() or context.TODO(); running it in a
+// goroutine drops the caller's context.
+type freshStart struct{}
+
+func (*freshStart) AFact()         {}
+func (*freshStart) String() string { return "startsFromFreshContext" }
+
+// spawns is an object fact: the function runs its function parameter Param
+// in a new goroutine (a goroutine-spawning helper).
+type spawns struct{ Param int }
+
+func (*spawns) AFact()           {}
+func (f *spawns) String() string { return fmt.Sprintf("spawns(%d)", f.Param) }
 
 func run(pass *analysis.Pass) (any, error) {
 	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, sp: sp, reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}, spawn: map[*types.Func]int{}}
+	c.computeFacts(insp) // also where no span flows: helpers are used elsewhere
 	if !sp.Relevant() {
 		return nil, nil // no spans can flow: a dropped context breaks no trace
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
-	c := &checker{pass: pass, sp: sp, reported: map[*ast.CallExpr]bool{}}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.pass = pass
 	c.scope = ctxscope.New(pass, insp)
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
-		if ast.IsGenerated(f) {
-			continue
+		if ast.IsGenerated(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue // a test is a program entry: it has no caller's trace to keep
 		}
 		for n := range cur.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
 			switch n := n.Node().(type) {
@@ -53,9 +72,9 @@ func run(pass *analysis.Pass) (any, error) {
 				safe.At(pass, n.Pos())
 				c.checkSpawn(n.Pos(), n.Call.Fun, n.Call.Args)
 			case *ast.CallExpr:
-				if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok && otelapi.IsGoroutineSpawner(fn) && len(n.Args) > 0 {
+				if i, ok := c.spawnedArg(n); ok {
 					safe.At(pass, n.Pos())
-					c.checkSpawn(n.Pos(), n.Args[len(n.Args)-1], nil)
+					c.checkSpawn(n.Pos(), n.Args[i], nil)
 				}
 			}
 		}
@@ -68,6 +87,8 @@ type checker struct {
 	sp       *spans.Result
 	reported map[*ast.CallExpr]bool
 	scope    *ctxscope.Scope
+	fresh    map[*types.Func]bool // this package's functions with a freshStart fact
+	spawn    map[*types.Func]int  // this package's functions with a spawns fact
 }
 
 // checkSpawn checks a goroutine started at pos running fun(args...).
@@ -84,6 +105,13 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 	}
 	lit, ok := ast.Unparen(fun).(*ast.FuncLit)
 	if !ok {
+		// go s.refresh(): a named function that starts from a fresh context.
+		if fn := c.funcOf(fun); fn != nil && c.startsFresh(fn) {
+			c.pass.Report(analysis.Diagnostic{
+				Pos: pos, End: fun.End(),
+				Message: fmt.Sprintf("goroutine runs %s, which starts from context.Background() instead of the context in scope (its spans become orphan traces and it ignores cancellation)", fn.Name()),
+			})
+		}
 		return
 	}
 	if isWorkerLoop(lit.Body) {
@@ -194,4 +222,183 @@ func (c *checker) hasContextImport(call *ast.CallExpr) bool {
 	}
 	pn, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName)
 	return ok && pn.Imported().Path() == "context"
+}
+
+// funcOf returns the function a function-valued expression names: f,
+// pkg.F, s.Method (a method value).
+func (c *checker) funcOf(e ast.Expr) *types.Func {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ := c.pass.TypesInfo.Uses[x].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		fn, _ := c.pass.TypesInfo.Uses[x.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+func (c *checker) startsFresh(fn *types.Func) bool {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.fresh[fn]
+	}
+	return c.pass.ImportObjectFact(fn, new(freshStart))
+}
+
+// spawnedArg reports whether call runs one of its arguments in a new
+// goroutine (errgroup, sync.WaitGroup.Go, or a helper with a spawns fact),
+// and which.
+func (c *checker) spawnedArg(call *ast.CallExpr) (int, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || len(call.Args) == 0 {
+		return 0, false
+	}
+	if otelapi.IsGoroutineSpawner(fn) {
+		return len(call.Args) - 1, true
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		if i, ok := c.spawn[fn]; ok && i < len(call.Args) {
+			return i, true
+		}
+		return 0, false
+	}
+	f := new(spawns)
+	if c.pass.ImportObjectFact(fn, f) && f.Param < len(call.Args) {
+		return f.Param, true
+	}
+	return 0, false
+}
+
+// computeFacts finds this package's functions that start from a fresh
+// context and those that spawn their function parameter, and exports them.
+func (c *checker) computeFacts(insp *inspector.Inspector) {
+	info := c.pass.TypesInfo
+	var decls []*ast.FuncDecl
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		d := cur.Node().(*ast.FuncDecl)
+		if d.Body != nil && !strings.HasSuffix(c.pass.Fset.File(d.Pos()).Name(), "_test.go") {
+			decls = append(decls, d)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, d := range decls {
+			fn, ok := info.Defs[d.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if _, done := c.spawn[fn]; !done {
+				if i, ok := c.spawnsParam(d, fn); ok {
+					c.spawn[fn] = i
+					changed = true
+				}
+			}
+		}
+	}
+	for _, d := range decls {
+		fn, ok := info.Defs[d.Name].(*types.Func)
+		if ok && c.freshBody(d, fn) {
+			c.fresh[fn] = true
+		}
+	}
+	for fn := range c.fresh {
+		c.pass.ExportObjectFact(fn, new(freshStart))
+	}
+	for fn, i := range c.spawn {
+		c.pass.ExportObjectFact(fn, &spawns{Param: i})
+	}
+}
+
+// spawnsParam reports whether fn runs one of its function parameters in a
+// goroutine: go p(), go func() { p() }(), or hands p to a spawner.
+func (c *checker) spawnsParam(d *ast.FuncDecl, fn *types.Func) (int, bool) {
+	info := c.pass.TypesInfo
+	params := map[*types.Var]int{}
+	sig := fn.Signature()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
+			params[sig.Params().At(i)] = i
+		}
+	}
+	if len(params) == 0 {
+		return 0, false
+	}
+	isParam := func(e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := params[v]
+		return i, ok
+	}
+	found, idx := false, 0
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if i, ok := isParam(n.Call.Fun); ok {
+				found, idx = true, i
+			} else if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+				ast.Inspect(lit.Body, func(m ast.Node) bool {
+					if call, ok := m.(*ast.CallExpr); ok && !found {
+						if i, ok := isParam(call.Fun); ok {
+							found, idx = true, i
+						}
+					}
+					return !found
+				})
+			}
+		case *ast.CallExpr:
+			if ai, ok := c.spawnedArg(n); ok {
+				if i, ok := isParam(n.Args[ai]); ok {
+					found, idx = true, i
+				}
+			}
+		}
+		return !found
+	})
+	return idx, found
+}
+
+// freshBody reports whether fn takes no context and starts from a fresh
+// one (outside a worker loop and a deliberate root).
+func (c *checker) freshBody(d *ast.FuncDecl, fn *types.Func) bool {
+	sig := fn.Signature()
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if otelapi.IsContextType(t) || otelapi.IsNamed(t, "net/http", "Request") {
+			return false
+		}
+	}
+	if isWorkerLoop(d.Body) {
+		return false
+	}
+	found := false
+	var stack []ast.Node
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.GoStmt); ok {
+			return false // its own goroutine
+		}
+		stack = append(stack, n)
+		if call, ok := n.(*ast.CallExpr); ok && c.isFresh(call) && !c.deliberateRoot(stack) {
+			found = true
+		}
+		return true
+	})
+	return found
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestGoctx(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), goctx.Analyzer, "./goctx/basic", "./goctx/negative", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), goctx.Analyzer, "./goctx/basic", "./goctx/negative", "./goctx/helpers/...", "./goctx/tests", "./sanity/...")
 }
 
 func TestGoctxFix(t *testing.T) {

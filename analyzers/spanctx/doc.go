@@ -35,8 +35,11 @@
 //		load(ctx)
 //	}
 //
-// Not findings: a Start from a fresh context with trace.WithNewRoot(), or
-// where no context is in scope (main, a worker loop); a leaf span whose
+// Not findings: a Start from a fresh context with trace.WithNewRoot(),
+// linked to another span (trace.WithLinks, span.AddLink, or the caller's
+// span linking to it), or carried on with trace.ContextWithSpan; where no
+// context is in scope (main, a worker loop) or in a _test.go file (a test
+// is a program entry); a leaf span whose
 // context is not needed (nothing is called with the old context while it
 // lives); a call with the old context after the span has ended; a loop
 // that declares its own context (ctx, span := ...) per iteration.

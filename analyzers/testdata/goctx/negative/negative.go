@@ -67,14 +67,14 @@ func notAGoroutine(ctx context.Context) {
 }
 
 // Silent: the only context in scope is itself a fresh root (a test).
-func freshInScope() {
+func freshInScope() { // want freshInScope:"startsFromFreshContext"
 	ctx := context.Background()
 	go func() { audit(context.Background(), "test") }()
 	audit(ctx, "inline")
 }
 
 // Silent: a context derived from a fresh root carries no trace either.
-func derivedInScope() {
+func derivedInScope() { // want derivedInScope:"startsFromFreshContext"
 	ctx, cancel := context.WithTimeout(context.Background(), 1)
 	defer cancel()
 	go func() { audit(context.Background(), "test") }()

@@ -1,0 +1,2 @@
+// Package tests covers test files.
+package tests
