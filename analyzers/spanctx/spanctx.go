@@ -43,22 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	defer done()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp)}
-	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
-		f := cur.Node().(*ast.File)
-		if ast.IsGenerated(f) {
-			continue
-		}
-		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-			switch fn := fcur.Node().(type) {
-			case *ast.FuncDecl:
-				if fn.Body != nil {
-					c.checkFunc(fn, fn.Body)
-				}
-			case *ast.FuncLit:
-				c.checkFunc(fn, fn.Body)
-			}
-		}
-	}
+	spans.Funcs(insp, c.checkFunc)
 	return nil, nil
 }
 

@@ -53,22 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 		cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
-		f := cur.Node().(*ast.File)
-		if ast.IsGenerated(f) {
-			continue
-		}
-		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-			switch fn := fcur.Node().(type) {
-			case *ast.FuncDecl:
-				if fn.Body != nil {
-					c.checkFunc(fn, fn.Body)
-				}
-			case *ast.FuncLit:
-				c.checkFunc(fn, fn.Body)
-			}
-		}
-	}
+	spans.Funcs(insp, c.checkFunc)
 	return nil, nil
 }
 

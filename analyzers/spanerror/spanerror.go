@@ -58,23 +58,14 @@ func run(pass *analysis.Pass) (any, error) {
 	defer done()
 	c := &checker{pass: pass, sp: sp, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), fixed: map[ast.Node]bool{}}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
-		f := cur.Node().(*ast.File)
-		if ast.IsGenerated(f) {
-			continue
-		}
-		c.file = f
-		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-			switch fn := fcur.Node().(type) {
-			case *ast.FuncDecl:
-				if fn.Body != nil {
-					c.checkFunc(fn, fn.Type, fn.Body)
-				}
-			case *ast.FuncLit:
-				c.checkFunc(fn, fn.Type, fn.Body)
+	spans.Funcs(insp, func(fn ast.Node, body *ast.BlockStmt) {
+		for _, f := range pass.Files {
+			if f.Pos() <= fn.Pos() && fn.Pos() < f.End() {
+				c.file = f
 			}
 		}
-	}
+		c.checkFunc(fn, body)
+	})
 	return nil, nil
 }
 
@@ -101,7 +92,7 @@ type state struct {
 	expVars         uint64 // error variables known to hold an expected sentinel
 }
 
-func (c *checker) checkFunc(node ast.Node, ftype *ast.FuncType, body *ast.BlockStmt) {
+func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	safe.At(c.pass, node.Pos())
 	info := c.pass.TypesInfo
 	var t *types.Signature
