@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -63,8 +62,8 @@ func run(pass *analysis.Pass) (any, error) {
 	c.scope = ctxscope.New(pass, insp)
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
-		if ast.IsGenerated(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
-			continue // a test is a program entry: it has no caller's trace to keep
+		if ast.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
+			continue
 		}
 		for n := range cur.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
 			switch n := n.Node().(type) {
@@ -278,7 +277,7 @@ func (c *checker) computeFacts(insp *inspector.Inspector) {
 	var decls []*ast.FuncDecl
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		d := cur.Node().(*ast.FuncDecl)
-		if d.Body != nil && !strings.HasSuffix(c.pass.Fset.File(d.Pos()).Name(), "_test.go") {
+		if d.Body != nil && !ctxscope.IsProgramEntryFile(c.pass.Fset, d.Pos()) {
 			decls = append(decls, d)
 		}
 	}
@@ -325,18 +324,7 @@ func (c *checker) spawnsParam(d *ast.FuncDecl, fn *types.Func) (int, bool) {
 	if len(params) == 0 {
 		return 0, false
 	}
-	isParam := func(e ast.Expr) (int, bool) {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return 0, false
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return 0, false
-		}
-		i, ok := params[v]
-		return i, ok
-	}
+	isParam := func(e ast.Expr) (int, bool) { return spans.ParamOf(info, params, e) }
 	found, idx := false, 0
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		if found {

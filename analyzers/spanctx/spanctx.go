@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -56,43 +55,27 @@ type checker struct {
 func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 	safe.At(c.pass, fn.Pos())
 	info := c.pass.TypesInfo
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
+	for _, site := range c.sp.Sites(fn, body) {
+		call, st := site.Start.Call, site.Start
+		if st.Result != 1 || len(call.Args) == 0 || !otelapi.IsContextType(info.TypeOf(call.Args[0])) {
+			continue // not a tracer-shaped Start(ctx, name) (ctx, span)
 		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false // a function of its own
-		}
-		stack = append(stack, n)
-		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 {
-			return true
-		}
-		st, ok := c.sp.StartCall(call)
-		if !ok || st.Result != 1 || !otelapi.IsContextType(info.TypeOf(call.Args[0])) {
-			return true // not a tracer-shaped Start(ctx, name) (ctx, span)
-		}
-		at := call.Pos() // contexts declared before the statement are in scope
-		for i := len(stack) - 1; i >= 0; i-- {
-			if stmt, ok := stack[i].(ast.Stmt); ok {
-				at = stmt.Pos()
-				break
+		stack := append(site.Path, call)
+		if !ctxscope.IsProgramEntryFile(c.pass.Fset, call.Pos()) {
+			at := call.Pos() // contexts declared before the statement are in scope
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stmt, ok := stack[i].(ast.Stmt); ok {
+					at = stmt.Pos()
+					break
+				}
 			}
-		}
-		if !strings.HasSuffix(c.pass.Fset.File(call.Pos()).Name(), "_test.go") {
-			// A test is a program entry: its root spans start from Background.
 			c.checkFreshParent(body, stack, call, st, at)
 		}
-		if len(stack) >= 2 {
-			if as, ok := stack[len(stack)-2].(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 {
-				c.checkDroppedContext(body, as, call, st)
-				c.checkLoopNesting(body, stack, as, call, st)
-			}
+		if as, ok := stack[len(stack)-2].(*ast.AssignStmt); ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 {
+			c.checkDroppedContext(body, as, call, st)
+			c.checkLoopNesting(body, stack, as, call, st)
 		}
-		return true
-	})
+	}
 }
 
 func (c *checker) describe(st spans.Start) string {
@@ -112,7 +95,7 @@ func (c *checker) checkFreshParent(body *ast.BlockStmt, stack []ast.Node, call *
 	for _, a := range call.Args[1:] {
 		if opt, ok := ast.Unparen(a).(*ast.CallExpr); ok {
 			if fn, ok := typeutil.Callee(c.pass.TypesInfo, opt).(*types.Func); ok &&
-				(fn.FullName() == "go.opentelemetry.io/otel/trace.WithNewRoot" || otelapi.IsLinkOption(fn)) {
+				(otelapi.IsNewRootOption(fn) || otelapi.IsLinkOption(fn)) {
 				return // a deliberate new root
 			}
 		}
@@ -332,7 +315,7 @@ func (c *checker) deliberateRoot(body *ast.BlockStmt, stack []ast.Node, call *as
 						found = true
 					}
 				}
-			case fn.FullName() == "go.opentelemetry.io/otel/trace.LinkFromContext" && ctxVar != nil && len(call.Args) == 1:
+			case otelapi.IsLinkFromContext(fn) && ctxVar != nil && len(call.Args) == 1:
 				// another span links to this new root
 				if x, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[x] == ctxVar {
 					found = true

@@ -9,6 +9,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -26,6 +27,14 @@ type Scope struct {
 // New prepares the queries for pass.
 func New(pass *analysis.Pass, insp *inspector.Inspector) *Scope {
 	return &Scope{pkg: pass.Pkg, fresh: freshVars(pass.TypesInfo, insp)}
+}
+
+// IsProgramEntryFile reports whether the file holding pos is a test file.
+// A test is a program entry, like main: it has no caller whose trace a
+// fresh context would lose, so the context rules leave it alone.
+func IsProgramEntryFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // IsFresh reports whether call is context.Background() or context.TODO().

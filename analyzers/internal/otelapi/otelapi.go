@@ -332,3 +332,15 @@ func CarriesSpan(fn *types.Func) bool { return spanCarriers[fn.FullName()] }
 func IsLinkOption(fn *types.Func) bool {
 	return fn.FullName() == "go.opentelemetry.io/otel/trace.WithLinks"
 }
+
+// IsNewRootOption reports whether fn is the start option that makes a span
+// a root on purpose (trace.WithNewRoot).
+func IsNewRootOption(fn *types.Func) bool {
+	return fn.FullName() == "go.opentelemetry.io/otel/trace.WithNewRoot"
+}
+
+// IsLinkFromContext reports whether fn makes a link to the span a context
+// carries (trace.LinkFromContext).
+func IsLinkFromContext(fn *types.Func) bool {
+	return fn.FullName() == "go.opentelemetry.io/otel/trace.LinkFromContext"
+}

@@ -100,18 +100,7 @@ func (r *Result) computeRecords(d *ast.FuncDecl, fn *types.Func) *RecordsError {
 	info := r.pass.TypesInfo
 	status := map[int]bool{}
 	both := map[int]bool{}
-	paramOf := func(e ast.Expr) (int, bool) {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return 0, false
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return 0, false
-		}
-		i, ok := params[v]
-		return i, ok
-	}
+	paramOf := func(e ast.Expr) (int, bool) { return ParamOf(info, params, e) }
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -150,4 +139,19 @@ func (r *Result) computeRecords(d *ast.FuncDecl, fn *types.Func) *RecordsError {
 	}
 	sort.Ints(f.Params)
 	return f
+}
+
+// ParamOf reports whether e names one of the parameters in params, and its
+// index.
+func ParamOf(info *types.Info, params map[*types.Var]int, e ast.Expr) (int, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	i, ok := params[v]
+	return i, ok
 }

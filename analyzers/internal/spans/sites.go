@@ -30,6 +30,9 @@ type Site struct {
 	Start Start
 	Var   *types.Var // the local variable, for Owned
 	Stmt  ast.Node   // the assignment, for Owned and Dropped
+	// Path holds the nodes from the function body down to the call's
+	// parent (loops, the enclosing statement...).
+	Path []ast.Node
 }
 
 // Sites returns the span starts directly in the body of fn (a FuncDecl or
@@ -75,7 +78,7 @@ func (r *Result) Sites(fn ast.Node, body *ast.BlockStmt) []Site {
 		}
 		parent := stack[len(stack)-2]
 		lhs, stmt := startTarget(parent, call, st)
-		site := Site{Kind: HandedOn, Start: st, Stmt: stmt}
+		site := Site{Kind: HandedOn, Start: st, Stmt: stmt, Path: append([]ast.Node(nil), stack[:len(stack)-1]...)}
 		switch {
 		case stmt == nil:
 			if _, ok := parent.(*ast.ExprStmt); ok {
