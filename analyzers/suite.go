@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/otellint/otellint/analyzers/blockinghandler"
 	"github.com/otellint/otellint/analyzers/goctx"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
@@ -30,6 +31,7 @@ var Suite = []Entry{
 	{Analyzer: spanerror.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
 }
 
 // Analyzers returns the analyzers of the suite, in order.

@@ -1,5 +1,6 @@
-// Package deps pins the OpenTelemetry API packages that the rule testdata
-// imports, so that `go mod vendor` keeps them in vendor/.
+// Package deps pins the OpenTelemetry API packages, and the web and RPC
+// frameworks whose handlers blockinghandler recognises, that the rule
+// testdata imports, so that `go mod vendor` keeps them in vendor/.
 package deps
 
 import (
@@ -11,4 +12,10 @@ import (
 
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"
+
+	_ "github.com/gin-gonic/gin"
+	_ "github.com/gofiber/fiber/v2"
+	_ "github.com/labstack/echo/v4"
+	_ "google.golang.org/grpc"
+	_ "google.golang.org/grpc/health/grpc_health_v1"
 )

@@ -1,0 +1,468 @@
+package blockinghandler
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/ctxscope"
+	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/handlers"
+	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/suppress"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports request handlers that block on calls that ignore the
+// request's context. It is the instance the drivers run by default; New
+// makes independent ones.
+var Analyzer = New()
+
+// New returns a new blockinghandler analyzer with its own options.
+func New() *analysis.Analyzer {
+	r := new(rule)
+	a := &analysis.Analyzer{
+		Name:      "blockinghandler",
+		Doc:       docutil.MustExtract(doc, "blockinghandler"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/blockinghandler.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Run:       safe.Run(r.run),
+		FactTypes: []analysis.Fact{new(blocks)},
+	}
+	a.Flags.Var(&r.extra, "calls", "more functions that block and ignore the caller's context, by full name (comma-separated)")
+	return a
+}
+
+// rule holds one analyzer's options.
+type rule struct {
+	extra spans.ListFlag
+}
+
+// blocks is an object fact: the function takes no context and, on some
+// path, makes a blocking call from the table (directly or through other
+// functions with this fact).
+type blocks struct {
+	Call   string // the call in the table, as messages name it
+	Effect effect
+}
+
+func (*blocks) AFact()           {}
+func (f *blocks) String() string { return "blocks(" + f.Call + ")" }
+
+// afterReceive is the row for a bare receive from time.After.
+var afterReceive = call{name: "<-time.After", effect: keepsBlocking, advice: "a select that also waits on %s.Done()"}
+
+// site is a blocking call found in a function body: a row of the table, or
+// a call to a function that may carry a blocks fact.
+type site struct {
+	node   ast.Node // the call, or the receive from time.After
+	call   *ast.CallExpr
+	row    *call
+	callee *types.Func
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	rule    *rule
+	blocked map[*types.Func]*blocks // this package's functions that block
+}
+
+func (r *rule) run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, rule: r, blocked: map[*types.Func]*blocks{}}
+
+	type handler struct {
+		fn   ast.Node
+		body *ast.BlockStmt
+		h    handlers.Handler
+	}
+	type helper struct {
+		fn    *types.Func
+		sites []site
+	}
+	var hs []handler
+	var helpers []helper
+	own := ownCode(pass)
+	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
+		f := cur.Node().(*ast.File)
+		if ast.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
+			continue // tests run no handlers for real clients
+		}
+		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			var body *ast.BlockStmt
+			switch fn := fcur.Node().(type) {
+			case *ast.FuncDecl:
+				body = fn.Body
+			case *ast.FuncLit:
+				body = fn.Body
+			}
+			if body == nil {
+				continue
+			}
+			safe.At(pass, fcur.Node().Pos())
+			if h, ok := handlers.Of(pass.TypesInfo, fcur.Node()); ok {
+				hs = append(hs, handler{fcur.Node(), body, h})
+				continue
+			}
+			d, ok := fcur.Node().(*ast.FuncDecl)
+			if !ok || !own || c.takesContext(d) || isEntry(pass, d) {
+				continue
+			}
+			if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+				helpers = append(helpers, helper{fn, c.sites(body)})
+			}
+		}
+	}
+
+	// Which of this package's context-free functions block: a fixed point,
+	// since they call each other in any order.
+	for changed := true; changed; {
+		changed = false
+		for _, h := range helpers {
+			if c.blocked[h.fn] != nil {
+				continue
+			}
+			for _, s := range h.sites {
+				if b := c.blocks(s); b != nil {
+					c.blocked[h.fn] = b
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	for _, h := range helpers {
+		if b := c.blocked[h.fn]; b != nil {
+			pass.ExportObjectFact(h.fn, b)
+		}
+	}
+
+	pass, done := suppress.Filter(pass)
+	defer done()
+	c.pass = pass
+	scope := ctxscope.New(pass, insp)
+	for _, h := range hs {
+		for _, s := range c.sites(h.body) {
+			safe.At(pass, s.node.Pos())
+			c.report(h.fn, h.h, scope, s)
+		}
+	}
+	return nil, nil
+}
+
+// ownCode reports whether the package belongs to the code under analysis
+// (the main module, or a module replaced by a local directory), as opposed
+// to the standard library or a versioned dependency. Facts are computed
+// for it only, so that every driver (some analyse dependencies from source,
+// some from export data) reports the same.
+func ownCode(pass *analysis.Pass) bool {
+	if m := pass.Module; m != nil && m.Path != "" {
+		return m.Main || m.Version == "" || m.Replace != nil && m.Replace.Version == ""
+	}
+	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	return strings.Contains(first, ".")
+}
+
+// isEntry reports whether d is init, or main in package main: no one can
+// call them.
+func isEntry(pass *analysis.Pass, d *ast.FuncDecl) bool {
+	return d.Recv == nil && (d.Name.Name == "init" || d.Name.Name == "main" && pass.Pkg.Name() == "main")
+}
+
+// takesContext reports whether the function has a parameter that carries a
+// request's context: blocking in it is its callers' business only if it
+// ignores that context, which is beyond this rule.
+func (c *checker) takesContext(d *ast.FuncDecl) bool {
+	for _, f := range d.Type.Params.List {
+		if t := c.pass.TypesInfo.TypeOf(f.Type); t != nil && handlers.CarriesRequest(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// blocks returns what s blocks in, or nil.
+func (c *checker) blocks(s site) *blocks {
+	if s.row != nil {
+		return &blocks{Call: s.row.name, Effect: s.row.effect}
+	}
+	if b := c.blocked[s.callee]; b != nil {
+		return b
+	}
+	var b blocks
+	if s.callee.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(s.callee, &b) {
+		return &b
+	}
+	return nil
+}
+
+// sites returns the blocking calls made by body itself, including those in
+// the function literals it runs synchronously, but not in goroutines it
+// starts, callbacks it schedules for later, or handlers it defines.
+func (c *checker) sites(body *ast.BlockStmt) []site {
+	info := c.pass.TypesInfo
+	var out []site
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false // detached on purpose: it outlives the request
+		case *ast.FuncLit:
+			if _, ok := handlers.Of(info, n); ok || c.scheduled(n, stack) {
+				return false
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW && c.isCallTo(n.X, "time.After") && !inSelectCase(n, stack) && !c.inCheckedLoop(stack) {
+				out = append(out, site{node: n, row: &afterReceive})
+			}
+		case *ast.CallExpr:
+			fn := typeutil.StaticCallee(info, n)
+			if fn == nil {
+				break
+			}
+			row, ok := calls[fn.FullName()]
+			if !ok && c.rule.extra.Has(fn.FullName()) {
+				row, ok = call{name: fn.FullName(), effect: keepsBlocking, advice: "a form that takes %s"}, true
+			}
+			switch {
+			case !ok:
+				if fn.Pkg() != nil {
+					out = append(out, site{node: n, call: n, callee: fn})
+				}
+			case row.guard == whenRun && !c.isRun(n, stack, body),
+				row.guard == noContextLater && c.getsContext(n, stack, body),
+				row.name == "time.Sleep" && c.inCheckedLoop(stack):
+			default:
+				out = append(out, site{node: n, call: n, row: &row})
+			}
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return out
+}
+
+func (c *checker) isCallTo(e ast.Expr, full string) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	return fn != nil && fn.FullName() == full
+}
+
+// scheduled reports whether lit is handed to a function that runs it later
+// in its own goroutine (time.AfterFunc, context.AfterFunc): like a go
+// statement, it is detached from the request.
+func (c *checker) scheduled(lit *ast.FuncLit, stack []ast.Node) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	call, ok := stack[len(stack)-1].(*ast.CallExpr)
+	if !ok || !slices.Contains(call.Args, ast.Expr(lit)) {
+		return false
+	}
+	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	return fn != nil && (fn.FullName() == "time.AfterFunc" || fn.FullName() == "context.AfterFunc" ||
+		fn.FullName() == "(*net/http.Server).RegisterOnShutdown")
+}
+
+// inSelectCase reports whether the receive recv is the communication of a
+// select case: the select waits on its other cases too (ctx.Done()).
+func inSelectCase(recv *ast.UnaryExpr, stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.CommClause:
+			return n.Comm != nil && n.Comm.Pos() <= recv.Pos() && recv.End() <= n.Comm.End()
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.ParenExpr:
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// inCheckedLoop reports whether the innermost loop around the top of stack
+// checks a context on every iteration (ctx.Err() or ctx.Done() in its
+// condition, post statement or body): a retry loop with a back-off sleep
+// that stops once the request is gone.
+func (c *checker) inCheckedLoop(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			return c.checksContext(n)
+		}
+	}
+	return false
+}
+
+// checksContext reports whether n calls Err or Done on a context.
+func (c *checker) checksContext(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "Err" && sel.Sel.Name != "Done") {
+			return true
+		}
+		if t := c.pass.TypesInfo.TypeOf(sel.X); t != nil && handlers.CarriesRequest(t) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isRun reports whether the *exec.Cmd that call makes is run in body:
+// exec.Command(...).Run(), or cmd := exec.Command(...) and cmd.Run(),
+// Output(), CombinedOutput() or Start().
+func (c *checker) isRun(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStmt) bool {
+	runs := func(name string) bool {
+		return name == "Run" || name == "Output" || name == "CombinedOutput" || name == "Start"
+	}
+	if len(stack) > 0 {
+		if sel, ok := stack[len(stack)-1].(*ast.SelectorExpr); ok && sel.X == call {
+			return runs(sel.Sel.Name)
+		}
+	}
+	return c.usedWith(call, stack, body, runs)
+}
+
+// getsContext reports whether the request that http.NewRequest call makes
+// is given a context later in body: req = req.WithContext(ctx), or
+// req.Clone(ctx).
+func (c *checker) getsContext(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStmt) bool {
+	return c.usedWith(call, stack, body, func(name string) bool { return name == "WithContext" || name == "Clone" })
+}
+
+// usedWith reports whether the first result of call is assigned to a
+// variable on which body calls a method that method accepts.
+func (c *checker) usedWith(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStmt, method func(string) bool) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	var lhs ast.Expr
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && p.Rhs[0] == call && len(p.Lhs) > 0 {
+			lhs = p.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && p.Values[0] == call && len(p.Names) > 0 {
+			lhs = p.Names[0]
+		}
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := c.pass.TypesInfo.ObjectOf(id)
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if ok && method(sel.Sel.Name) {
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// report reports s in handler h, whose function is fn.
+func (c *checker) report(fn ast.Node, h handlers.Handler, scope *ctxscope.Scope, s site) {
+	ctx := c.contextAt(fn, h, scope, s.node.Pos())
+	shown := ctx
+	if shown == "" {
+		shown = "ctx"
+	}
+	if s.row != nil {
+		d := analysis.Diagnostic{
+			Pos: s.node.Pos(), End: s.node.End(),
+			Message: fmt.Sprintf("%s in %s ignores the request context: %s (use %s)",
+				s.row.name, h.Describe(), s.row.effect, fmt.Sprintf(s.row.advice, shown)),
+		}
+		if s.row.fix != nil && ctx != "" && s.call != nil {
+			src, _ := c.pass.ReadFile(c.pass.Fset.File(s.call.Pos()).Name())
+			if edits := s.row.fix(c.pass.Fset, src, s.call, ctx); edits != nil {
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("Pass %s to the context-aware form", ctx),
+					TextEdits: edits,
+				}}
+			}
+		}
+		c.pass.Report(d)
+		return
+	}
+	b := c.blocks(s)
+	if b == nil {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos: s.call.Pos(), End: s.call.End(),
+		Message: fmt.Sprintf("%s calls %s, which blocks in %s without a context: %s (pass %s down and use the context-aware call)",
+			h.Describe(), calleeText(s.call), b.Call, b.Effect, shown),
+	})
+}
+
+// contextAt returns the expression of the request's context at pos in the
+// handler fn: the innermost context variable declared in the handler (it
+// carries the spans the handler started), else the handler's own
+// expression (r.Context(), c.Request.Context(), ...); "" if neither is
+// available.
+func (c *checker) contextAt(fn ast.Node, h handlers.Handler, scope *ctxscope.Scope, pos token.Pos) string {
+	for _, x := range scope.At(pos) {
+		if x.Var.Pos() >= fn.Pos() && x.Var.Pos() < fn.End() && isContext(x.Var.Type()) {
+			return x.Text
+		}
+	}
+	if h.Param == nil {
+		return ""
+	}
+	if _, obj := c.pass.Pkg.Scope().Innermost(pos).LookupParent(h.Param.Name(), pos); obj != h.Param {
+		return "" // shadowed
+	}
+	return h.Context
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// calleeText names the function call calls, as written: "s.load".
+func calleeText(call *ast.CallExpr) string {
+	s := types.ExprString(call.Fun)
+	if len(s) > 40 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.Sel.Name
+		}
+	}
+	return s
+}

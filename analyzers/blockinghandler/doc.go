@@ -1,0 +1,118 @@
+// Package blockinghandler defines an Analyzer that reports request handlers
+// that block on calls that ignore the request's context.
+//
+// # Analyzer blockinghandler
+//
+// blockinghandler: check that request handlers do not block on calls that ignore the request context
+//
+// A handler's request context carries the server span and the client's
+// deadline, and is cancelled when the client goes away. A call in a handler
+// that blocks without that context cannot be cancelled: it keeps the
+// goroutine, its connection and whatever it holds (a database connection,
+// a child process) busy after nobody waits for the answer, and under load
+// those abandoned requests eat the server's capacity. Instrumented I/O
+// (database/sql through otelsql, HTTP through otelhttp) finds its parent
+// span in the context too: called without it, its spans start new, orphan
+// traces instead of showing under the request.
+//
+// Handlers are recognised by type: functions, methods and function
+// literals with the net/http handler signature
+// func(http.ResponseWriter, *http.Request) (ServeHTTP methods and
+// literals passed to HandleFunc among them); gin handlers
+// func(*gin.Context); echo handlers func(echo.Context) error; fiber
+// handlers func(*fiber.Ctx) error; and gRPC server methods, unary
+// (ctx context.Context, *Req) (*Resp, error) or streaming, on a type that
+// embeds the generated Unimplemented...Server or whose request type's
+// package declares the generated ...Server interface with that method.
+//
+// The calls that block and ignore the context, with what to use instead:
+//
+//   - time.Sleep, and a bare receive <-time.After(d): a select that also
+//     waits on ctx.Done();
+//   - http.Get, Head, Post, PostForm, and the http.Client methods of the
+//     same names: http.NewRequestWithContext and Client.Do;
+//   - http.NewRequest, unless the request gets a context later
+//     (req.WithContext(ctx), req.Clone(ctx)): http.NewRequestWithContext;
+//   - database/sql Query, QueryRow, Exec, Prepare, Begin and Ping on *DB,
+//     Query, QueryRow, Exec, Prepare and Stmt on *Tx, Query, QueryRow and
+//     Exec on *Stmt: the ...Context forms and BeginTx (sql.Conn has only
+//     those);
+//   - exec.Command, when the command is run in the handler:
+//     exec.CommandContext;
+//   - net.Dial, net.DialTimeout, (*net.Dialer).Dial and the net.Lookup...
+//     functions: a net.Dialer's DialContext, net.DefaultResolver's
+//     Lookup... methods.
+//
+// A handler that calls a function of the analysed module which takes no
+// context and makes one of these calls (directly or through other such
+// functions, across packages, found by facts) is reported at its call,
+// naming the blocking call inside.
+//
+// Bad:
+//
+//	func (s *Server) user(w http.ResponseWriter, r *http.Request) {
+//		row := s.db.QueryRow("SELECT name FROM users WHERE id = ?", r.PathValue("id")) // want: (*sql.DB).QueryRow in HTTP handler "user" ignores the request context
+//		...
+//	}
+//
+// Good:
+//
+//	func (s *Server) user(w http.ResponseWriter, r *http.Request) {
+//		row := s.db.QueryRowContext(r.Context(), "SELECT name FROM users WHERE id = ?", r.PathValue("id"))
+//		...
+//	}
+//
+// and for a pause:
+//
+//	select {
+//	case <-time.After(backoff):
+//	case <-ctx.Done():
+//		return
+//	}
+//
+// Suggested fixes rewrite the calls whose context-aware form takes the
+// same arguments after the context: db.Query(q, args...) becomes
+// db.QueryContext(ctx, q, args...) (Begin becomes BeginTx(ctx, nil)),
+// exec.Command becomes exec.CommandContext, http.NewRequest becomes
+// http.NewRequestWithContext, net.Dial becomes
+// (&net.Dialer{}).DialContext, net.LookupHost becomes
+// net.DefaultResolver.LookupHost. The context passed is the innermost
+// context variable declared in the handler (it carries the spans the
+// handler started), else the handler's own: r.Context(),
+// c.Request.Context() for gin, c.Request().Context() for echo,
+// c.UserContext() for fiber, ctx or stream.Context() for gRPC. time.Sleep
+// and http.Get need a new statement, so they get no fix.
+//
+// The line drawn, on purpose (not findings): the context-aware forms; any
+// code outside a handler (background workers, main, init, a constructor);
+// _test.go files (a test's handlers serve no real clients, and test
+// backends sleep to simulate latency); code in a go statement or a
+// callback scheduled with time.AfterFunc or context.AfterFunc, which the
+// handler detaches on purpose; a <-time.After(d) that is a case of a
+// select, which can wait on ctx.Done() too; time.Sleep or <-time.After in
+// a loop that checks ctx.Err() or ctx.Done() on every iteration (a retry
+// back-off that stops when the request is gone); exec.Command when the
+// command is not run in the handler; a function that takes a context
+// (context.Context, *http.Request, a framework context or a gRPC stream):
+// it is its own business to use it. Function literals called in the
+// handler (deferred, passed to errgroup.Group.Go or to a retry helper) are
+// part of the handler.
+//
+// The reference service shows the consequence at run time:
+// refservice/antipatterns/blockinghandler.go keeps working after the
+// client has gone.
+//
+// # Configuration
+//
+// -blockinghandler.calls adds functions that block and ignore the caller's
+// context, by full name (github.com/acme/store.Load,
+// (*github.com/acme/store.Client).Get).
+//
+// # Limitations
+//
+// Only direct calls count: a blocking call through an interface or a
+// function value is not seen. Transitive findings need the helper in the
+// analysed module, analysed from source (otellint ./... does); versioned
+// dependencies and the standard library are only checked through the
+// table. A function that takes a context and ignores it is not reported.
+package blockinghandler

@@ -1,0 +1,5 @@
+// +build darwin
+
+package tcplisten
+
+var newSocketCloexec = newSocketCloexecOld
