@@ -163,13 +163,14 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 }
 
 // ownCode reports whether the package belongs to the code under analysis
-// (the main module, or a module replaced by a local directory), as opposed
-// to the standard library or a versioned dependency. Facts are computed
-// for it only, so that every driver (some analyse dependencies from source,
-// some from export data) reports the same.
+// (the main module), as opposed to the standard library or a dependency.
+// Facts are computed for it only, so that every driver reports the same:
+// some analyse dependencies from source, some from export data. (go vet
+// before Go 1.27 gives the module's path and version only: the main
+// module's version is "".)
 func ownCode(pass *analysis.Pass) bool {
 	if m := pass.Module; m != nil && m.Path != "" {
-		return m.Main || m.Version == "" || m.Replace != nil && m.Replace.Version == ""
+		return m.Main || m.Version == ""
 	}
 	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
 	return strings.Contains(first, ".")

@@ -229,7 +229,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"help", "nosuchrule"}, 2, ""},
 		{[]string{"-nosuchflag", "./e2e/shop"}, 2, ""},
 		{[]string{"-diff", "./e2e/shop"}, 2, ""},
-		{[]string{"-spanend=false", "-spanerror=false", "-goctx=false", "-spanctx=false", "./e2e/shop"}, 2, ""},
+		{[]string{"-spanend=false", "-spanerror=false", "-goctx=false", "-spanctx=false", "-blockinghandler=false", "./e2e/shop"}, 2, ""},
 		{[]string{"-spanerror=false", "./e2e/shop"}, 3, "spanend:"},
 		{[]string{"./e2e/tel"}, 0, ""},
 		{[]string{"./no/such/dir"}, 1, ""},

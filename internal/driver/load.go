@@ -27,8 +27,9 @@ import (
 // memory. otellint's facts only matter for code that can handle spans, so
 // this loader splits the import graph:
 //
-//   - source: the root packages, their test variants, and every dependency
-//     that imports the OTel trace API directly (a function that takes or
+//   - source: the root packages, their test variants, the other packages
+//     of the main module, and every dependency that imports the OTel
+//     trace API directly (a function that takes or
 //     returns a trace.Span must name it), except the OTel modules
 //     themselves, whose behaviour the otelapi tables describe. These are
 //     parsed and type-checked, and the analyzers run on them, so facts
@@ -114,6 +115,11 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 		case isRoot[p]:
 			source[p] = true
 		case analyzers.IsOTelAPIPath(p.PkgPath) || p.PkgPath == "unsafe":
+		case p.Module != nil && p.Module.Main:
+			// The module's own packages: facts about its helpers (a
+			// context-free function that blocks) matter even when they
+			// do not touch spans, and go vet computes them too.
+			source[p] = true
 		default:
 			if _, ok := p.Imports[analyzers.TraceAPIPath]; ok {
 				candidates = append(candidates, p)

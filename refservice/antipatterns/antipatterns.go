@@ -14,6 +14,10 @@ import (
 // Handlers are the anti-pattern handlers.
 type Handlers struct {
 	Tracer trace.Tracer
+	// Client and Backend are what the blockinghandler anti-pattern calls:
+	// an instrumented client (otelhttp transport) and the backend's URL.
+	Client  *http.Client
+	Backend string
 }
 
 // Mux routes to every anti-pattern handler.
@@ -23,5 +27,6 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux.HandleFunc("GET /spanerror", h.SpanError)
 	mux.HandleFunc("GET /goctx", h.GoCtx)
 	mux.HandleFunc("GET /spanctx", h.SpanCtx)
+	mux.HandleFunc("GET /blockinghandler", h.BlockingHandler)
 	return mux
 }
