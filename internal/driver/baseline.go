@@ -134,8 +134,8 @@ type baselineResult struct {
 	findings   []finding
 	ids        []identity
 	wrote      bool // the baseline was (re)written with every finding
-	suppressed int
-	stale      int
+	suppressed int  // findings the baseline accounts for: all of them when it was written
+	stale      int  // baseline entries that matched no finding
 }
 
 // applyBaseline writes the baseline when it does not exist or when asked

@@ -492,3 +492,24 @@ func TestJSONEnds(t *testing.T) {
 		t.Errorf("ends: %s", buf.Bytes())
 	}
 }
+
+// TestSARIFRuleNotListed: a finding of a rule missing from the rules that
+// ran still gets a rule entry, and a ruleIndex that points at it.
+func TestSARIFRuleNotListed(t *testing.T) {
+	fx := newFixture(t, map[string]string{"p/p.go": twins})
+	findings := twinFindings(fx, "p/p.go")
+	src := newSourceCache()
+	log := buildSARIF(sarifInput{
+		cwd: fx.dir, findings: findings, ids: identities(fx.dir, findings, src),
+		rules: analyzers.Analyzers()[1:], src: src,
+	})
+	run := log.Runs[0]
+	for _, r := range run.Results {
+		if run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
+			t.Errorf("result of %s points at rule %d, %s", r.RuleID, r.RuleIndex, run.Tool.Driver.Rules[r.RuleIndex].ID)
+		}
+	}
+	if n := len(run.Tool.Driver.Rules); n != len(analyzers.Suite) {
+		t.Errorf("%d rules, want %d", n, len(analyzers.Suite))
+	}
+}

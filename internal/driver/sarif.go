@@ -227,7 +227,13 @@ func buildSARIF(in sarifInput) sarifLog {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(a))
 	}
 	for i, f := range in.findings {
-		run.Results = append(run.Results, in.result(f, in.ids[i], ruleIndex[f.rule]))
+		idx, ok := ruleIndex[f.rule]
+		if !ok { // not among the rules that ran: describe it too
+			idx = len(run.Tool.Driver.Rules)
+			ruleIndex[f.rule] = idx
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(f.rule))
+		}
+		run.Results = append(run.Results, in.result(f, in.ids[i], idx))
 	}
 	for _, e := range in.errs {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, in.notification(e))
@@ -275,6 +281,9 @@ func (in sarifInput) result(f finding, id identity, ruleIndex int) sarifResult {
 // texts are escaped, as SARIF requires around embedded links.
 func sarifMessageText(d analysis.Diagnostic) string {
 	text := escapeBrackets(d.Message)
+	if text == "" {
+		text = "finding" // GitHub requires a message
+	}
 	for i, rel := range d.Related {
 		sep := ", "
 		if i == 0 {
