@@ -15,7 +15,7 @@ test:
 	$(GO) test ./...
 
 e2e:
-	$(GO) test ./cmd/otellint -run 'Standalone|Vet|JSON|Fix|Usage' -v
+	$(GO) test ./cmd/otellint -run 'Standalone|Vet|JSON|Fix|Usage|SARIF|Baseline|OutputFlags' -v
 
 lint:
 	@test -z "$$(gofmt -l analyzers cmd internal gen.go | grep -v testdata)" || (gofmt -l analyzers cmd internal gen.go | grep -v testdata; exit 1)

@@ -91,11 +91,7 @@ func rulePage(e analyzers.Entry) []byte {
 	}
 	fmt.Fprintf(&b, "Rule `%s` is %s (switch: `-%s=false`), since %s. Suppress one finding with\n", a.Name, state, a.Name, e.Since)
 	fmt.Fprintf(&b, "`//otellint:ignore %s -- <reason>` on the reported line or the line above.\n\n", a.Name)
-	_, body, _ := strings.Cut(a.Doc, "\n")
-	var p comment.Parser
-	d := p.Parse(strings.TrimSpace(body))
-	pr := comment.Printer{HeadingLevel: 2}
-	b.Write(fenceCode(pr.Markdown(d)))
+	b.WriteString(DocMarkdown(a.Doc))
 	var flags []string
 	a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, fmt.Sprintf("| `-%s.%s` | %s |", a.Name, f.Name, f.Usage)) })
 	if len(flags) > 0 {
@@ -104,6 +100,18 @@ func rulePage(e analyzers.Entry) []byte {
 		b.WriteString("\n")
 	}
 	return b.Bytes()
+}
+
+// DocMarkdown renders an analyzer's Doc, less its summary line, as
+// GitHub-flavoured Markdown: headings at level 2, code in fenced Go
+// blocks. It is the body of the rule's docs page, and the SARIF output's
+// rule help.
+func DocMarkdown(doc string) string {
+	_, body, _ := strings.Cut(doc, "\n")
+	var p comment.Parser
+	d := p.Parse(strings.TrimSpace(body))
+	pr := comment.Printer{HeadingLevel: 2}
+	return string(fenceCode(pr.Markdown(d)))
 }
 
 func ruleTable() []byte {

@@ -1,6 +1,7 @@
 // Package driver runs the otellint suite: standalone over packages
 // (otellint ./...), or as a go vet tool (go vet -vettool=$(which otellint)),
-// with text, JSON and fix output.
+// with text, JSON, SARIF and fix output, and an optional baseline of
+// accepted findings.
 package driver
 
 import (
@@ -61,7 +62,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("otellint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		jsonOut    = fs.Bool("json", false, "print findings as a JSON tree (the go/analysis format)")
+		format     = fs.String("format", formatText, "output `format`: text, json (the go/analysis JSON tree) or sarif (SARIF 2.1.0, for GitHub code scanning)")
+		jsonOut    = fs.Bool("json", false, "same as -format json")
+		sarifOut   = fs.Bool("sarif", false, "same as -format sarif")
+		baseline   = fs.String("baseline", "", "report only the findings not recorded in `file`; when it does not exist, record every finding in it and exit 0")
+		baseUpdate = fs.Bool("baseline-update", false, "with -baseline, rewrite the baseline file with the current findings")
 		fix        = fs.Bool("fix", false, "apply suggested fixes")
 		diff       = fs.Bool("diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 		tests      = fs.Bool("test", true, "also analyse test files and packages")
@@ -87,6 +92,9 @@ Usage:
   otellint help [rule]             list the rules, or show one rule's doc
   go vet -vettool=$(which otellint) [packages]
 
+Output is text (one line per finding), -json or -sarif. With -baseline,
+only findings that the baseline file does not record count.
+
 Exit status: 0 no findings, 3 findings, 1 load, type or analysis errors,
 2 bad usage.
 
@@ -106,6 +114,23 @@ Flags:
 	}
 	if *diff && !*fix {
 		fmt.Fprintln(stderr, "otellint: -diff requires -fix")
+		return ExitUsage
+	}
+	out, err := outputFormat(fs, *format, *jsonOut, *sarifOut)
+	if err != nil {
+		fmt.Fprintln(stderr, "otellint:", err)
+		return ExitUsage
+	}
+	if *fix && out != formatText {
+		fmt.Fprintf(stderr, "otellint: -fix prints text; it cannot be combined with -format %s\n", out)
+		return ExitUsage
+	}
+	if *baseUpdate && *baseline == "" {
+		fmt.Fprintln(stderr, "otellint: -baseline-update requires -baseline")
+		return ExitUsage
+	}
+	if *fix && *baseline != "" {
+		fmt.Fprintln(stderr, "otellint: -fix cannot be combined with -baseline")
 		return ExitUsage
 	}
 	var run []*analysis.Analyzer
@@ -168,36 +193,119 @@ Flags:
 		fmt.Fprintln(stderr, e.msg)
 	}
 
-	remaining := findings // what the exit code reflects
-	switch {
-	case *jsonOut:
-		if err := printJSON(stdout, cwd, findings, errs, run); err != nil {
+	if *fix {
+		return fixAndReport(stdout, stderr, cwd, findings, errs, *diff)
+	}
+
+	// SARIF and the baseline need each finding's identity.
+	src := newSourceCache()
+	var ids []identity
+	if out == formatSARIF || *baseline != "" {
+		ids = identities(cwd, findings, src)
+	}
+	failed := len(errs) > 0
+	if *baseline != "" {
+		res, err := applyBaseline(baselineOptions{path: *baseline, update: *baseUpdate}, findings, ids, failed)
+		switch {
+		case err != nil:
+			// The findings are still reported, without the baseline.
 			fmt.Fprintln(stderr, "otellint:", err)
-			return ExitError
+			failed = true
+		case res.wrote:
+			fmt.Fprintf(stderr, "otellint: wrote %d findings to baseline %s\n", res.suppressed, *baseline)
+			findings, ids = nil, nil
+		default:
+			msg := fmt.Sprintf("otellint: %d findings suppressed by baseline %s", res.suppressed, *baseline)
+			if res.stale > 0 {
+				msg += fmt.Sprintf("; %d of its entries match no finding any more (-baseline-update drops them)", res.stale)
+			}
+			fmt.Fprintln(stderr, msg)
+			findings, ids = res.findings, res.ids
 		}
-	case *fix:
-		// -fix: the findings it fixed no longer count.
-		unfixed, err := applyFixes(stdout, cwd, findings, *diff)
-		if err != nil {
-			fmt.Fprintln(stderr, "otellint:", err)
-			return ExitError
-		}
-		remaining = unfixed
-		for _, f := range unfixed {
-			printText(stdout, cwd, f)
-		}
+	}
+
+	switch out {
+	case formatJSON:
+		err = printJSON(stdout, cwd, findings, errs, run)
+	case formatSARIF:
+		err = printSARIF(stdout, sarifInput{
+			cwd: cwd, findings: findings, ids: ids, errs: errs, rules: run,
+			baseline: *baseline != "", src: src,
+		})
 	default:
 		for _, f := range findings {
 			printText(stdout, cwd, f)
 		}
 	}
-	switch {
-	case len(errs) > 0:
+	if err != nil {
+		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
-	case len(remaining) > 0:
+	}
+	return exitCode(failed, len(findings))
+}
+
+// fixAndReport applies (or, with diff, prints) the suggested fixes and
+// reports the findings left without one; the fixed ones no longer count.
+func fixAndReport(stdout, stderr io.Writer, cwd string, findings []finding, errs []pkgError, diff bool) int {
+	unfixed, err := applyFixes(stdout, cwd, findings, diff)
+	if err != nil {
+		fmt.Fprintln(stderr, "otellint:", err)
+		return ExitError
+	}
+	for _, f := range unfixed {
+		printText(stdout, cwd, f)
+	}
+	return exitCode(len(errs) > 0, len(unfixed))
+}
+
+// exitCode is the one exit-code rule of every output mode: errors first,
+// then findings.
+func exitCode(failed bool, findings int) int {
+	switch {
+	case failed:
+		return ExitError
+	case findings > 0:
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// Output formats.
+const (
+	formatText  = "text"
+	formatJSON  = "json"
+	formatSARIF = "sarif"
+)
+
+// outputFormat resolves -format and its shorthands -json and -sarif,
+// which may be repeated but must not disagree.
+func outputFormat(fs *flag.FlagSet, format string, jsonOut, sarifOut bool) (string, error) {
+	switch format {
+	case formatText, formatJSON, formatSARIF:
+	default:
+		return "", fmt.Errorf("unknown output format %q (want text, json or sarif)", format)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var chosen []string
+	if set["format"] {
+		chosen = append(chosen, format)
+	}
+	if jsonOut {
+		chosen = append(chosen, formatJSON)
+	}
+	if sarifOut {
+		chosen = append(chosen, formatSARIF)
+	}
+	if len(chosen) == 0 {
+		return formatText, nil
+	}
+	for _, c := range chosen[1:] {
+		if c != chosen[0] {
+			return "", fmt.Errorf("conflicting output formats %s and %s (-json and -sarif are -format json and -format sarif)", chosen[0], c)
+		}
+	}
+	return chosen[0], nil
 }
 
 // A finding is one diagnostic of one rule, reported once even when its

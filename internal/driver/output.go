@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"go/format"
@@ -24,10 +25,13 @@ func buildVersion() string {
 
 // The JSON tree of the go/analysis drivers:
 // {"pkgID": {"rule": [diagnostic...]}} or {"pkgID": {"rule": {"error": "..."}}}.
+// The shapes follow x/tools' JSONDiagnostic, JSONSuggestedFix, JSONTextEdit
+// and JSONRelatedInformation (internal/analysis/driverutil), with paths
+// relative to the working directory and the rule's docs URL added.
 type jsonDiagnostic struct {
 	Category       string             `json:"category,omitempty"`
 	Posn           string             `json:"posn"`
-	End            string             `json:"end,omitempty"`
+	End            string             `json:"end"` // Posn when the diagnostic has no end
 	Message        string             `json:"message"`
 	URL            string             `json:"url,omitempty"`
 	SuggestedFixes []jsonSuggestedFix `json:"suggested_fixes,omitempty"`
@@ -48,7 +52,7 @@ type jsonTextEdit struct {
 
 type jsonRelatedInfo struct {
 	Posn    string `json:"posn"`
-	End     string `json:"end,omitempty"`
+	End     string `json:"end"`
 	Message string `json:"message"`
 }
 
@@ -57,9 +61,6 @@ func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rul
 	for _, f := range findings {
 		fset := f.act.Package.Fset
 		pos := func(p token.Pos) string {
-			if !p.IsValid() {
-				return ""
-			}
 			x := fset.Position(p)
 			x.Filename = relPath(cwd, x.Filename)
 			return x.String()
@@ -68,7 +69,7 @@ func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rul
 		jd := jsonDiagnostic{
 			Category: d.Category,
 			Posn:     pos(d.Pos),
-			End:      pos(d.End),
+			End:      pos(cmp.Or(d.End, d.Pos)),
 			Message:  d.Message,
 			URL:      d.URL,
 		}
@@ -90,7 +91,7 @@ func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rul
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
 		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelatedInfo{Posn: pos(r.Pos), End: pos(r.End), Message: r.Message})
+			jd.Related = append(jd.Related, jsonRelatedInfo{Posn: pos(r.Pos), End: pos(cmp.Or(r.End, r.Pos)), Message: r.Message})
 		}
 		m := tree[f.pkg]
 		if m == nil {
