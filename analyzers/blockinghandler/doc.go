@@ -18,9 +18,12 @@
 // Handlers are recognised by type: functions, methods and function
 // literals with the net/http handler signature
 // func(http.ResponseWriter, *http.Request) (ServeHTTP methods and
-// literals passed to HandleFunc among them); gin handlers
-// func(*gin.Context); echo handlers func(echo.Context) error; fiber
-// handlers func(*fiber.Ctx) error; and gRPC server methods, unary
+// literals passed to HandleFunc among them); httprouter handles
+// func(http.ResponseWriter, *http.Request, httprouter.Params); Connect
+// unary handlers func(context.Context, *connect.Request[T])
+// (*connect.Response[U], error); gin handlers func(*gin.Context); echo
+// handlers func(echo.Context) error; fiber handlers func(*fiber.Ctx)
+// error; and gRPC server methods, unary
 // (ctx context.Context, *Req) (*Resp, error) or streaming, on a type that
 // embeds the generated Unimplemented...Server or whose request type's
 // package declares the generated ...Server interface with that method.

@@ -13,7 +13,9 @@ import (
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"
 
+	_ "connectrpc.com/connect"
 	_ "github.com/gin-gonic/gin"
+	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/labstack/echo/v4"
 	_ "google.golang.org/grpc"

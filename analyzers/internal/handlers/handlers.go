@@ -1,6 +1,6 @@
 // Package handlers recognises request handlers from their types: net/http
-// handler functions and ServeHTTP methods, gin, echo and fiber handlers, and
-// gRPC server methods. Framework types are matched by import path and type
+// handler functions and ServeHTTP methods, httprouter, Connect, gin, echo
+// and fiber handlers, and gRPC server methods. Framework types are matched by import path and type
 // name, so the frameworks need not be dependencies of otellint.
 //
 // To recognise another framework, add a row to Frameworks.
@@ -43,6 +43,19 @@ var Frameworks = []Framework{
 		Request: 1, Context: "%s.Context()",
 	},
 	{
+		Kind: "HTTP", // julienschmidt/httprouter's Handle
+		Params: []TypeRef{{Path: "net/http", Name: "ResponseWriter"}, {Path: "net/http", Name: "Request", Pointer: true},
+			{Path: "github.com/julienschmidt/httprouter", Name: "Params"}},
+		Request: 1, Context: "%s.Context()",
+	},
+	{
+		Kind: "Connect", // connectrpc.com/connect unary handlers
+		Params: []TypeRef{{Path: "context", Name: "Context"},
+			{Path: "connectrpc.com/connect", Name: "Request", Pointer: true}},
+		Results: []TypeRef{{Path: "connectrpc.com/connect", Name: "Response", Pointer: true}, errorType},
+		Request: 0, Context: "%s",
+	},
+	{
 		Kind:    "gin",
 		Params:  []TypeRef{{Path: "github.com/gin-gonic/gin", Name: "Context", Pointer: true}},
 		Request: 0, Context: "%s.Request.Context()",
@@ -63,7 +76,7 @@ var Frameworks = []Framework{
 
 // Handler is a function recognised as a request handler.
 type Handler struct {
-	Kind string // "HTTP", "gin", "echo", "fiber", "gRPC"
+	Kind string // "HTTP", "Connect", "gin", "echo", "fiber", "gRPC"
 	Name string // the function's name; "" for a function literal
 	// Context is the expression of the request's context, built from the
 	// parameter carrying the request ("r.Context()", "ctx"); "" when that

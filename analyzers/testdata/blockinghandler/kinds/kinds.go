@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"time"
 
+	"connectrpc.com/connect"
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
+	"github.com/julienschmidt/httprouter"
 	"github.com/labstack/echo/v4"
 	"google.golang.org/grpc"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
@@ -143,4 +145,14 @@ func ginLike(c *gin.Context) error { time.Sleep(d); return nil }
 func serve() {
 	s := grpc.NewServer()
 	healthpb.RegisterHealthServer(s, &healthServer{})
+}
+
+// httprouter's handle and a Connect unary handler.
+func routerHandle(w http.ResponseWriter, r *http.Request, ps httprouter.Params) {
+	time.Sleep(d) // want `time.Sleep in HTTP handler "routerHandle" ignores the request context: .* \(use a select on r.Context\(\).Done\(\) and a timer\)`
+}
+
+func (s *healthServer) Ping(ctx context.Context, req *connect.Request[healthpb.HealthCheckRequest]) (*connect.Response[healthpb.HealthCheckResponse], error) {
+	time.Sleep(d) // want `time.Sleep in Connect handler "Ping" ignores the request context: .* \(use a select on ctx.Done\(\) and a timer\)`
+	return connect.NewResponse(&healthpb.HealthCheckResponse{}), nil
 }
