@@ -89,6 +89,29 @@ func init() {
 		}
 	}
 
+	// sqlx's own methods; the ones it promotes from database/sql are above.
+	sqlxMethods := map[string][]string{
+		"DB":   {"Get", "Select", "Queryx", "QueryRowx", "NamedExec", "NamedQuery", "MustExec", "Preparex", "PrepareNamed", "Beginx", "MustBegin"},
+		"Tx":   {"Get", "Select", "Queryx", "QueryRowx", "NamedExec", "MustExec", "Preparex", "PrepareNamed", "Stmtx", "NamedStmt"},
+		"Stmt": {"Get", "Select", "Queryx", "QueryRowx", "MustExec"},
+	}
+	for typ, methods := range sqlxMethods {
+		for _, m := range methods {
+			alt, extra := m+"Context", ""
+			switch m {
+			case "Beginx":
+				alt, extra = "BeginTxx", "nil"
+			case "MustBegin":
+				alt, extra = "MustBeginTx", "nil"
+			}
+			advice := alt + "(%s, ...)"
+			if extra != "" {
+				advice = alt + "(%s, " + extra + ")"
+			}
+			add("(*github.com/jmoiron/sqlx."+typ+")."+m, "(*sqlx."+typ+")."+m, untraced, advice, rename(alt, extra), always)
+		}
+	}
+
 	add("os/exec.Command", "exec.Command", keepsRunning, "exec.CommandContext(%s, ...)", rename("CommandContext", ""), whenRun)
 
 	add("net.Dial", "net.Dial", keepsBlocking, "(&net.Dialer{}).DialContext(%s, ...)", dialer(false), always)

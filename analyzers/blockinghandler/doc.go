@@ -39,7 +39,9 @@
 //   - database/sql Query, QueryRow, Exec, Prepare, Begin and Ping on *DB,
 //     Query, QueryRow, Exec, Prepare and Stmt on *Tx, Query, QueryRow and
 //     Exec on *Stmt: the ...Context forms and BeginTx (sql.Conn has only
-//     those);
+//     those); and sqlx's own methods (Get, Select, Queryx, QueryRowx,
+//     NamedExec, MustExec, Preparex, Beginx... on *sqlx.DB, *sqlx.Tx and
+//     *sqlx.Stmt): their ...Context forms and BeginTxx;
 //   - exec.Command, when the command is run in the handler:
 //     exec.CommandContext;
 //   - net.Dial, net.DialTimeout, (*net.Dialer).Dial and the net.Lookup...
