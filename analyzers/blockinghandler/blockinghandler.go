@@ -39,23 +39,26 @@ func New() *analysis.Analyzer {
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/blockinghandler.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		Run:       safe.Run(r.run),
-		FactTypes: []analysis.Fact{new(blocks)},
+		FactTypes: []analysis.Fact{new(blocks), new(spawns)},
 	}
 	a.Flags.Var(&r.extra, "calls", "more functions that block and ignore the caller's context, by full name (comma-separated)")
+	a.Flags.IntVar(&r.depth, "depth", 1, "how many calls deep, from a handler, a blocking call in the module's own functions is followed (1: only functions that make it themselves)")
 	return a
 }
 
 // rule holds one analyzer's options.
 type rule struct {
 	extra spans.ListFlag
+	depth int
 }
 
 // blocks is an object fact: the function takes no context and, on some
 // path, makes a blocking call from the table (directly or through other
 // functions with this fact).
 type blocks struct {
-	Call   string // the call in the table, as messages name it
-	Effect effect
+	Call   string   // the call in the table, as messages name it
+	Effect effect   //
+	Via    []string // the functions between this one and Call, outermost first
 }
 
 func (*blocks) AFact()           {}
@@ -77,11 +80,84 @@ type checker struct {
 	pass    *analysis.Pass
 	rule    *rule
 	blocked map[*types.Func]*blocks // this package's functions that block
+	spawns  map[*types.Func][]int   // this package's functions that run a function parameter in a goroutine
+}
+
+// spawns is an object fact: the function runs its function parameters
+// Params (indexes) in new goroutines, like a go statement: code passed to
+// it is detached from the caller.
+type spawns struct{ Params []int }
+
+func (*spawns) AFact() {}
+func (f *spawns) String() string {
+	return fmt.Sprintf("spawns%v", f.Params)
+}
+
+// findSpawners finds this package's functions that run a function
+// parameter in a go statement (go f(), or go func() { ... f() ... }()),
+// and exports a spawns fact for each.
+func (c *checker) findSpawners(insp *inspector.Inspector) {
+	info := c.pass.TypesInfo
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		d := cur.Node().(*ast.FuncDecl)
+		fn, ok := info.Defs[d.Name].(*types.Func)
+		if !ok || d.Body == nil {
+			continue
+		}
+		params := map[types.Object]int{}
+		i := 0
+		for _, f := range d.Type.Params.List {
+			for _, n := range f.Names {
+				if _, isFunc := info.TypeOf(f.Type).Underlying().(*types.Signature); isFunc {
+					params[info.Defs[n]] = i
+				}
+				i++
+			}
+			if len(f.Names) == 0 {
+				i++
+			}
+		}
+		if len(params) == 0 {
+			continue
+		}
+		var found []int
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			g, ok := n.(*ast.GoStmt)
+			if !ok {
+				return true
+			}
+			ast.Inspect(g.Call, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+						if p, ok := params[info.Uses[id]]; ok && !slices.Contains(found, p) {
+							found = append(found, p)
+						}
+					}
+				}
+				return true
+			})
+			return false
+		})
+		if len(found) > 0 {
+			slices.Sort(found)
+			c.spawns[fn] = found
+			c.pass.ExportObjectFact(fn, &spawns{Params: found})
+		}
+	}
+}
+
+// spawnsArg reports whether fn runs its i-th argument in a new goroutine.
+func (c *checker) spawnsArg(fn *types.Func, i int) bool {
+	if ps, ok := c.spawns[fn]; ok {
+		return slices.Contains(ps, i)
+	}
+	var f spawns
+	return fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &f) && slices.Contains(f.Params, i)
 }
 
 func (r *rule) run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, rule: r, blocked: map[*types.Func]*blocks{}}
+	c := &checker{pass: pass, rule: r, blocked: map[*types.Func]*blocks{}, spawns: map[*types.Func][]int{}}
 
 	type handler struct {
 		fn   ast.Node
@@ -95,6 +171,9 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	var hs []handler
 	var helpers []helper
 	own := ownCode(pass)
+	if own {
+		c.findSpawners(insp)
+	}
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
 		if ast.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
@@ -126,20 +205,24 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
-	// Which of this package's context-free functions block: a fixed point,
-	// since they call each other in any order.
+	// Which of this package's context-free functions block, and through
+	// the shortest chain of calls: a fixed point, since they call each
+	// other in any order. Chains longer than the depth option are not
+	// followed: the deeper a blocking call sits, the likelier it is on a
+	// path the handler never takes.
 	for changed := true; changed; {
 		changed = false
 		for _, h := range helpers {
-			if c.blocked[h.fn] != nil {
-				continue
-			}
+			best := c.blocked[h.fn]
 			for _, s := range h.sites {
-				if b := c.blocks(s); b != nil {
-					c.blocked[h.fn] = b
-					changed = true
-					break
+				b := c.blocks(s)
+				if b != nil && len(b.Via) < r.depth && (best == nil || len(b.Via) < len(best.Via)) {
+					best = b
 				}
+			}
+			if best != c.blocked[h.fn] {
+				c.blocked[h.fn] = best
+				changed = true
 			}
 		}
 	}
@@ -199,14 +282,16 @@ func (c *checker) blocks(s site) *blocks {
 	if s.row != nil {
 		return &blocks{Call: s.row.name, Effect: s.row.effect}
 	}
-	if b := c.blocked[s.callee]; b != nil {
-		return b
+	b := c.blocked[s.callee]
+	if b == nil {
+		var imported blocks
+		if s.callee.Pkg() == c.pass.Pkg || !c.pass.ImportObjectFact(s.callee, &imported) {
+			return nil
+		}
+		b = &imported
 	}
-	var b blocks
-	if s.callee.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(s.callee, &b) {
-		return &b
-	}
-	return nil
+	// Through the callee: name it in the chain.
+	return &blocks{Call: b.Call, Effect: b.Effect, Via: append([]string{funcName(s.callee)}, b.Via...)}
 }
 
 // sites returns the blocking calls made by body itself, including those in
@@ -269,19 +354,27 @@ func (c *checker) isCallTo(e ast.Expr, full string) bool {
 }
 
 // scheduled reports whether lit is handed to a function that runs it later
-// in its own goroutine (time.AfterFunc, context.AfterFunc): like a go
-// statement, it is detached from the request.
+// in its own goroutine (time.AfterFunc, context.AfterFunc, a helper of the
+// module that runs its argument in a go statement): like a go statement,
+// it is detached from the request.
 func (c *checker) scheduled(lit *ast.FuncLit, stack []ast.Node) bool {
 	if len(stack) == 0 {
 		return false
 	}
 	call, ok := stack[len(stack)-1].(*ast.CallExpr)
-	if !ok || !slices.Contains(call.Args, ast.Expr(lit)) {
+	if !ok {
 		return false
 	}
+	i := slices.Index(call.Args, ast.Expr(lit))
 	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
-	return fn != nil && (fn.FullName() == "time.AfterFunc" || fn.FullName() == "context.AfterFunc" ||
-		fn.FullName() == "(*net/http.Server).RegisterOnShutdown")
+	if i < 0 || fn == nil {
+		return false
+	}
+	switch fn.FullName() {
+	case "time.AfterFunc", "context.AfterFunc", "(*net/http.Server).RegisterOnShutdown":
+		return true
+	}
+	return c.spawnsArg(fn, i)
 }
 
 // inSelectCase reports whether the receive recv is the communication of a
@@ -424,10 +517,14 @@ func (c *checker) report(fn ast.Node, h handlers.Handler, scope *ctxscope.Scope,
 	if b == nil {
 		return
 	}
+	in := b.Call
+	if len(b.Via) > 1 {
+		in += " through " + strings.Join(b.Via[1:], ", ")
+	}
 	c.pass.Report(analysis.Diagnostic{
 		Pos: s.call.Pos(), End: s.call.End(),
 		Message: fmt.Sprintf("%s calls %s, which blocks in %s without a context: %s (pass %s down and use the context-aware call)",
-			h.Describe(), calleeText(s.call), b.Call, b.Effect, shown),
+			h.Describe(), calleeText(s.call), in, b.Effect, shown),
 	})
 }
 
@@ -455,6 +552,23 @@ func (c *checker) contextAt(fn ast.Node, h handlers.Handler, scope *ctxscope.Sco
 func isContext(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// funcName names fn for a chain: "load", "(*Store).load".
+func funcName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return fn.Name()
+	}
+	t := sig.Recv().Type()
+	ptr := ""
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t, ptr = p.Elem(), "*"
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return "(" + ptr + n.Obj().Name() + ")." + fn.Name()
+	}
+	return fn.Name()
 }
 
 // calleeText names the function call calls, as written: "s.load".

@@ -17,3 +17,16 @@ func TestBlockingHandler(t *testing.T) {
 func TestBlockingHandlerFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), blockinghandler.Analyzer, "./blockinghandler/fix")
 }
+
+// TestBlockingHandlerOptions: -depth=2 follows functions that block one
+// call further down; -calls adds rows to the table.
+func TestBlockingHandlerOptions(t *testing.T) {
+	a := blockinghandler.New()
+	if err := a.Flags.Set("depth", "2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Flags.Set("calls", "example.com/testdata/blockinghandler/depth.acquire"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.Dir(), a, "./blockinghandler/depth")
+}

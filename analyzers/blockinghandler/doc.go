@@ -49,9 +49,15 @@
 //     Lookup... methods.
 //
 // A handler that calls a function of the analysed module which takes no
-// context and makes one of these calls (directly or through other such
-// functions, across packages, found by facts) is reported at its call,
-// naming the blocking call inside.
+// context and makes one of these calls is reported at its call, naming the
+// blocking call inside and the functions in between. Facts carry this
+// across packages. By default the blocking call may sit in the function
+// the handler calls or in one it calls in turn (depth 2): in a large code
+// base nearly every function reaches a sleep or a dial somewhere deep down,
+// on paths a request rarely takes, and following them would bury the real
+// findings. Code that a module function runs in a goroutine of its own
+// (go f(), or a helper that runs its function argument in a go statement,
+// found by facts) does not count.
 //
 // Bad:
 //
@@ -112,6 +118,10 @@
 // -blockinghandler.calls adds functions that block and ignore the caller's
 // context, by full name (github.com/acme/store.Load,
 // (*github.com/acme/store.Client).Get).
+//
+// -blockinghandler.depth (default 2) is how many calls deep, from the
+// handler, a blocking call in the module's own functions is followed; 1
+// reports only functions that make the blocking call themselves.
 //
 // # Limitations
 //
