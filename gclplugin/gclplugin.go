@@ -28,13 +28,19 @@
 // prefixes its text with the analyzer's name, so a finding reads
 // "spanend: span "load" is not ended ...": the rule names stay visible to
 // exclusion rules and reviewers without the plugin adding them (which would
-// print the name twice).
+// print the name twice). The plugin's analyzers fold a finding's related
+// positions into its message, as the standalone driver prints them
+// ("... [24:3: this return leaks the span]"): golangci-lint would otherwise
+// report each related position as an issue of its own, which a
+// //nolint:otellint on the finding's line leaves behind.
 package gclplugin
 
 import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -154,6 +160,7 @@ func Analyzers(settings any) ([]*analysis.Analyzer, error) {
 	var out []*analysis.Analyzer
 	for _, e := range suite {
 		if enabled[e.Analyzer.Name] {
+			foldRelated(e.Analyzer)
 			out = append(out, e.Analyzer)
 		}
 	}
@@ -161,6 +168,47 @@ func Analyzers(settings any) ([]*analysis.Analyzer, error) {
 		return nil, fmt.Errorf("otellint settings: %s: every rule is switched off (disable the otellint linter instead)", rulesKey)
 	}
 	return out, nil
+}
+
+// foldRelated makes a's findings carry their related positions in the
+// message, " [line:col: message]" (with the file name when it differs),
+// instead of as Related. a is an analyzer of this instance's own suite.
+func foldRelated(a *analysis.Analyzer) {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		cp := *pass
+		cp.Report = func(d analysis.Diagnostic) {
+			if len(d.Related) > 0 {
+				at := pass.Fset.Position(d.Pos)
+				var b strings.Builder
+				b.WriteString(d.Message)
+				for _, r := range d.Related {
+					p := pass.Fset.Position(r.Pos)
+					if p.Filename == at.Filename {
+						fmt.Fprintf(&b, " [%d:%d: %s]", p.Line, p.Column, r.Message)
+					} else {
+						p.Filename = relPath(p.Filename)
+						fmt.Fprintf(&b, " [%s: %s]", p, r.Message)
+					}
+				}
+				d.Message, d.Related = b.String(), nil
+			}
+			report(d)
+		}
+		return run(&cp)
+	}
+}
+
+// relPath returns name relative to the working directory when it is
+// inside it, as the standalone driver prints paths.
+func relPath(name string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return name
 }
 
 // set gives the flag f the settings value v, by the type of f's value.

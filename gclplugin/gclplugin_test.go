@@ -206,6 +206,9 @@ func findings(t *testing.T, as []*analysis.Analyzer, pattern string) []string {
 				t.Fatal(r.Err)
 			}
 			for _, d := range r.Diagnostics {
+				if len(d.Related) > 0 {
+					t.Errorf("%s: related positions not folded into the message: %s", a.Name, d.Message)
+				}
 				if strings.HasPrefix(d.Message, a.Name+":") {
 					t.Errorf("%s: message already carries the rule name, golangci-lint would print it twice: %s", a.Name, d.Message)
 				}
@@ -265,6 +268,23 @@ func TestRuleNames(t *testing.T) {
 		if a.Name == gclplugin.Name {
 			t.Errorf("an analyzer is named %q: golangci-lint would not prefix its findings", a.Name)
 		}
+	}
+}
+
+// TestMessages: a finding's related positions are folded into its
+// message, as the standalone driver prints them.
+func TestMessages(t *testing.T) {
+	var got []string
+	for _, a := range build(t, map[string]any{"rules": map[string]any{"spanerror": false, "goctx": false, "spanctx": false}}) {
+		for _, r := range analysistest.Run(discard{t}, testdata, a, "./spans/options") {
+			for _, d := range r.Diagnostics {
+				got = append(got, d.Message)
+			}
+		}
+	}
+	want := []string{`span "closed" is not ended on all paths (spans are lost or leak memory) [55:1: the function ends here without ending the span]`}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
