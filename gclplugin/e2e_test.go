@@ -522,6 +522,22 @@ func TestGolangciLint(t *testing.T) {
 		}
 	})
 
+	// golangci-lint --fix applies the rules' suggested fixes.
+	t.Run("fix", func(t *testing.T) {
+		fixDir := e2eModule(t)
+		runGCL(ctx, t, bin, fixDir, golangciConfig("          rules: {}"), "--fix", "./e2e/shop")
+		fixed, err := os.ReadFile(filepath.Join(fixDir, "e2e", "shop", "shop.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(fixed), "ctx, span := tel.Start(ctx, \"audit\")\n\tdefer span.End()\n") {
+			t.Errorf("golangci-lint --fix did not apply spanend's fix:\n%s", fixed)
+		}
+		if out, err := commandErr(ctx, fixDir, nil, "go", "build", "./e2e/shop"); err != nil {
+			t.Errorf("fixed code does not build: %v\n%s", err, out)
+		}
+	})
+
 	t.Run("clean", func(t *testing.T) {
 		r := runGCL(ctx, t, bin, dir, golangciConfig("          rules: {}"), "./e2e/tel")
 		if r.code != 0 || len(r.lines) != 0 {

@@ -3,6 +3,8 @@ package gclplugin_test
 import (
 	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -285,6 +287,32 @@ func TestMessages(t *testing.T) {
 	want := []string{`span "closed" is not ended on all paths (spans are lost or leak memory) [55:1: the function ends here without ending the span]`}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDocsOptions: docs/golangci.md documents every rule option, and
+// nothing else, in its options table.
+func TestDocsOptions(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "docs", "golangci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `([a-z]+)` \\| `([a-z]+)` \\|")
+	documented := map[string]bool{}
+	for _, m := range row.FindAllStringSubmatch(string(data), -1) {
+		documented[m[1]+"."+m[2]] = true
+	}
+	for _, e := range analyzers.NewSuite() {
+		e.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+			name := e.Analyzer.Name + "." + f.Name
+			if !documented[name] {
+				t.Errorf("docs/golangci.md: the options table lacks %s", name)
+			}
+			delete(documented, name)
+		})
+	}
+	for name := range documented {
+		t.Errorf("docs/golangci.md: the options table documents %s, which is no option", name)
 	}
 }
 
