@@ -19,8 +19,9 @@ package gclplugin_test
 // os.UserCacheDir()/otellint-gcl-e2e, the custom one keyed by a hash of
 // what goes into it (go.mod, go.sum, .custom-gcl.yml, the non-test sources
 // under analyzers/ and gclplugin/, the Go version), so reruns take seconds
-// and need no network. A cold build takes minutes on two cores (see
-// docs/golangci.md for measured times). `go test -short` skips this test,
+// and need no network. A cold build (fresh machine: empty module and build
+// caches) took 5m35s on two shared cores, a rebuild after a change to the
+// rules 30s, a run from the cache 35s (docs/golangci.md). `go test -short` skips this test,
 // and nothing else does.
 
 import (
@@ -148,12 +149,7 @@ var (
 // customGCL returns the custom golangci-lint binary, building it on a
 // cache miss.
 func customGCL(t *testing.T) string {
-	buildOnce.Do(func() {
-		// Run the build in a subtest-independent helper test so that
-		// its failure message is clear; the build itself does not use t
-		// after it returns.
-		customBin, buildErr = buildCustomGCL(t)
-	})
+	buildOnce.Do(func() { customBin, buildErr = buildCustomGCL(t) })
 	if buildErr != nil {
 		t.Fatal(buildErr)
 	}
@@ -200,7 +196,7 @@ func buildCustomGCL(t *testing.T) (bin string, err error) {
 	out := filepath.Join(tmp, "out")
 	env := gitRewrite("file://"+filepath.ToSlash(mirror), gclRepo)
 	command(ctx, t, root, env, stock, "custom", "-v", "--destination", out, "--name", "custom-gcl")
-	t.Logf("golangci-lint custom built the plugin in %s (cold build, all steps: %s)",
+	t.Logf("golangci-lint custom built the plugin in %s (all steps on this cache miss: %s)",
 		time.Since(customStart).Round(time.Second), time.Since(start).Round(time.Second))
 
 	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
