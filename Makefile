@@ -1,7 +1,7 @@
 # Developer entry points. CI runs .ci/run, which runs the README's test command.
 GO ?= go
 
-.PHONY: all build test lint check generate check-generate e2e bench install run-refservice
+.PHONY: all build test lint check generate check-generate e2e e2e-gcl custom-gcl bench install run-refservice
 
 all: check
 
@@ -12,13 +12,22 @@ install:
 	$(GO) install ./cmd/otellint
 
 test:
-	$(GO) test ./...
+	$(GO) test -timeout 60m ./...
 
 e2e:
 	$(GO) test ./cmd/otellint -run 'Standalone|Vet|JSON|Fix|Usage|SARIF|Baseline|OutputFlags' -v
 
+# golangci-lint with the plugin, built and compared with the standalone driver
+# (cached under the user cache dir: minutes when cold, seconds after).
+e2e-gcl:
+	$(GO) test -timeout 60m ./gclplugin -run 'GolangciLint|ShippedConfigs' -v
+
+# bin/custom-gcl: golangci-lint with the plugin of this checkout (clones golangci-lint from GitHub).
+custom-gcl:
+	$(GO) run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.15.0 custom
+
 lint:
-	@test -z "$$(gofmt -l analyzers cmd internal gen.go | grep -v testdata)" || (gofmt -l analyzers cmd internal gen.go | grep -v testdata; exit 1)
+	@test -z "$$(gofmt -l analyzers cmd internal gclplugin gen.go | grep -v testdata)" || (gofmt -l analyzers cmd internal gclplugin gen.go | grep -v testdata; exit 1)
 	$(GO) vet ./...
 	$(GO) run ./cmd/otellint $$($(GO) list ./... | grep -v /antipatterns)
 

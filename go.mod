@@ -3,6 +3,7 @@ module github.com/otellint/otellint
 go 1.26.0
 
 require (
+	github.com/golangci/plugin-module-register v0.1.2
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	golang.org/x/mod v0.42.0
 	golang.org/x/tools v0.52.0

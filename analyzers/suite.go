@@ -1,14 +1,23 @@
 // Package analyzers holds the otellint rule suite: every rule once, in the
 // order the drivers run and document them.
+//
+// Suite is the default instance of every rule (each rule's package-level
+// Analyzer): the standalone driver, go vet and the rule tests run it, and
+// its flags hold their options. NewSuite builds an independent copy, with
+// options of its own, for hosts that configure several instances in one
+// process (the golangci-lint plugin).
 package analyzers
 
 import (
+	"fmt"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/otellint/otellint/analyzers/blockinghandler"
 	"github.com/otellint/otellint/analyzers/goctx"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
@@ -25,13 +34,47 @@ type Entry struct {
 // Summary returns the rule's one-line summary from its doc.
 func (e Entry) Summary() string { return docutil.Summary(e.Analyzer.Doc, e.Analyzer.Name) }
 
-// Suite lists every rule.
+// Suite lists every rule, as its default instance.
 var Suite = []Entry{
 	{Analyzer: spanend.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanerror.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
+}
+
+// NewSuite returns a fresh suite: the rules of Suite, in its order and with
+// its metadata, as new analyzers that share a new helper analyzer and whose
+// flags are bound to options of their own, initially the defaults. Setting
+// a flag of one suite changes nothing in Suite or in another NewSuite.
+// Fact types are shared, so one checker run takes one suite.
+func NewSuite() []Entry {
+	h := spans.New()
+	// One line per rule; a rule that does not use the helper ignores h.
+	fresh := []*analysis.Analyzer{
+		spanend.New(h),
+		spanerror.New(h),
+		goctx.New(h),
+		spanctx.New(h),
+		blockinghandler.New(),
+	}
+	byName := map[string]*analysis.Analyzer{}
+	for _, a := range fresh {
+		byName[a.Name] = a
+	}
+	out := make([]Entry, len(Suite))
+	for i, e := range Suite {
+		a := byName[e.Analyzer.Name]
+		if a == nil {
+			panic(fmt.Sprintf("analyzers.NewSuite does not build rule %s: add %s.New to it", e.Analyzer.Name, e.Analyzer.Name))
+		}
+		e.Analyzer = a
+		out[i] = e
+	}
+	if len(fresh) != len(Suite) {
+		panic("analyzers.NewSuite builds a rule that Suite does not list")
+	}
+	return out
 }
 
 // Analyzers returns the analyzers of the suite, in order.

@@ -1,15 +1,19 @@
 package analyzers_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/otellint/otellint/analyzers"
+	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
 // The rule names are pinned: renaming or removing a rule breaks users'
@@ -50,3 +54,123 @@ func TestSuite(t *testing.T) {
 		t.Errorf("rule names %v, pinned %v: update the pinned list only for a deliberate rename", names, pinned)
 	}
 }
+
+// TestNewSuite: a fresh suite lists the same rules with the same metadata
+// as Suite, validates on its own, and shares no analyzer with Suite or with
+// another fresh suite (the golangci-lint plugin builds one per instance).
+func TestNewSuite(t *testing.T) {
+	a, b := analyzers.NewSuite(), analyzers.NewSuite()
+	seen := map[*analysis.Analyzer]string{}
+	for _, s := range []struct {
+		name  string
+		suite []analyzers.Entry
+	}{{"Suite", analyzers.Suite}, {"NewSuite #1", a}, {"NewSuite #2", b}} {
+		var list []*analysis.Analyzer
+		for i, e := range s.suite {
+			list = append(list, e.Analyzer)
+			d := analyzers.Suite[i]
+			if e.Analyzer.Name != d.Analyzer.Name || e.Default != d.Default || e.Since != d.Since {
+				t.Errorf("%s[%d] = %s (%v, %s), Suite has %s (%v, %s)", s.name, i,
+					e.Analyzer.Name, e.Default, e.Since, d.Analyzer.Name, d.Default, d.Since)
+			}
+			if e.Analyzer.Doc != d.Analyzer.Doc || e.Analyzer.URL != d.Analyzer.URL {
+				t.Errorf("%s: %s differs from Suite's in Doc or URL", s.name, e.Analyzer.Name)
+			}
+		}
+		if err := analysis.Validate(list); err != nil {
+			t.Errorf("%s: %v", s.name, err)
+		}
+		// Every analyzer of the suite and what it requires, but the
+		// x/tools passes that every suite shares.
+		var walk func(*analysis.Analyzer)
+		walk = func(x *analysis.Analyzer) {
+			if strings.HasPrefix(x.URL, "https://pkg.go.dev/golang.org/x/tools/") {
+				return
+			}
+			if prev, ok := seen[x]; ok && prev != s.name {
+				t.Errorf("%s and %s share analyzer %s", prev, s.name, x.Name)
+			}
+			seen[x] = s.name
+			for _, r := range x.Requires {
+				walk(r)
+			}
+		}
+		for _, x := range list {
+			walk(x)
+		}
+	}
+}
+
+// TestNewSuiteOptions: options set on one fresh suite reach its rules and
+// the helper they share, and neither Suite nor another fresh suite; the
+// three run in one process.
+func TestNewSuiteOptions(t *testing.T) {
+	configured, fresh := analyzers.NewSuite(), analyzers.NewSuite()
+	const pkg = "example.com/testdata/spans/options."
+	for _, o := range []struct{ rule, name, value string }{
+		{"spanend", "start", pkg + "Open"}, // the shared helper's options
+		{"spanend", "end", pkg + "Close"},
+		{"spanerror", "recorders", pkg + "Report"},
+		{"spanerror", "expected", pkg + "ErrMissing"}, // the rule's own
+		{"spanerror", "record", "true"},
+		{"spanerror", "status", "false"},
+	} {
+		if err := rule(t, configured, o.rule).Flags.Set(o.name, o.value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defaults := []string{`spanend "closed"`, `spanerror "find"`, `spanerror "record"`, `spanerror "reported"`}
+	for _, c := range []struct {
+		name  string
+		suite []analyzers.Entry
+		want  []string
+	}{
+		{"configured", configured, []string{`spanend "opened"`, `spanerror "status"`}},
+		{"Suite", analyzers.Suite, defaults},
+		{"NewSuite", fresh, defaults},
+	} {
+		if got := spanFindings(t, c.suite, "./spans/options"); !slices.Equal(got, c.want) {
+			t.Errorf("%s: got findings %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func rule(t *testing.T, suite []analyzers.Entry, name string) *analysis.Analyzer {
+	for _, e := range suite {
+		if e.Analyzer.Name == name {
+			return e.Analyzer
+		}
+	}
+	t.Fatalf("no rule %s", name)
+	return nil
+}
+
+var spanName = regexp.MustCompile(`span "([^"]*)"`)
+
+// spanFindings runs the spanend and spanerror rules of suite on pattern in
+// the testdata module and returns their findings as `rule "span"`, sorted.
+func spanFindings(t *testing.T, suite []analyzers.Entry, pattern string) []string {
+	var got []string
+	for _, name := range []string{"spanend", "spanerror"} {
+		for _, r := range analysistest.Run(discard{t}, testutil.Dir(), rule(t, suite, name), pattern) {
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			for _, d := range r.Diagnostics {
+				m := spanName.FindStringSubmatch(d.Message)
+				if m == nil {
+					t.Fatalf("%s: %s names no span", name, d.Message)
+				}
+				got = append(got, fmt.Sprintf("%s %q", name, m[1]))
+			}
+		}
+	}
+	slices.Sort(got)
+	return got
+}
+
+// discard lets analysistest run without // want comments: the test checks
+// the findings itself.
+type discard struct{ *testing.T }
+
+func (discard) Errorf(string, ...any) {}

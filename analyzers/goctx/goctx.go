@@ -23,14 +23,21 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports goroutines that drop the context in scope.
-var Analyzer = &analysis.Analyzer{
-	Name:      "goctx",
-	Doc:       docutil.MustExtract(doc, "goctx"),
-	URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, spans.Analyzer},
-	Run:       safe.Run(run),
-	FactTypes: []analysis.Fact{new(freshStart), new(spawns)},
+// Analyzer reports goroutines that drop the context in scope. It is the
+// default instance, which requires spans.Analyzer.
+var Analyzer = New(spans.Default)
+
+// New returns a fresh goctx analyzer that requires the helper h. Its fact
+// types are shared with every other instance.
+func New(h *spans.Helper) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      "goctx",
+		Doc:       docutil.MustExtract(doc, "goctx"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
+		FactTypes: []analysis.Fact{new(freshStart), new(spawns)},
+	}
 }
 
 // freshStart is an object fact: the function takes no context and starts
@@ -48,8 +55,8 @@ type spawns struct{ Param int }
 func (*spawns) AFact()           {}
 func (f *spawns) String() string { return fmt.Sprintf("spawns(%d)", f.Param) }
 
-func run(pass *analysis.Pass) (any, error) {
-	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
+	sp := h.Result(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, sp: sp, reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}, spawn: map[*types.Func]int{}}
 	c.computeFacts(insp) // also where no span flows: helpers are used elsewhere

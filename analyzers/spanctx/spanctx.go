@@ -24,17 +24,23 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports spans attached to the wrong parent.
-var Analyzer = &analysis.Analyzer{
-	Name:     "spanctx",
-	Doc:      docutil.MustExtract(doc, "spanctx"),
-	URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, spans.Analyzer},
-	Run:      safe.Run(run),
+// Analyzer reports spans attached to the wrong parent. It is the default
+// instance, which requires spans.Analyzer.
+var Analyzer = New(spans.Default)
+
+// New returns a fresh spanctx analyzer that requires the helper h.
+func New(h *spans.Helper) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "spanctx",
+		Doc:      docutil.MustExtract(doc, "spanctx"),
+		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
+	}
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
+	sp := h.Result(pass)
 	if !sp.Relevant() {
 		return nil, nil
 	}

@@ -24,24 +24,29 @@ import (
 //go:embed doc.go
 var doc string
 
-// Analyzer reports spans that are not ended on every path.
-var Analyzer = &analysis.Analyzer{
-	Name:     "spanend",
-	Doc:      docutil.MustExtract(doc, "spanend"),
-	URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, spans.Analyzer},
-	Run:      safe.Run(run),
-}
+// Analyzer reports spans that are not ended on every path. It is the
+// default instance, which requires spans.Analyzer.
+var Analyzer = New(spans.Default)
 
-func init() {
-	Analyzer.Flags.Var(&spans.Config.Starts, "start", "extra functions that start a span, by full name (comma-separated)")
-	Analyzer.Flags.Var(&spans.Config.Ends, "end", "extra functions that end the first span they are passed, by full name (comma-separated)")
+// New returns a fresh spanend analyzer that requires the helper h and
+// binds its -start and -end flags to h's options.
+func New(h *spans.Helper) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     "spanend",
+		Doc:      docutil.MustExtract(doc, "spanend"),
+		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
+		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
+	}
+	a.Flags.Var(&h.Options.Starts, "start", "extra functions that start a span, by full name (comma-separated)")
+	a.Flags.Var(&h.Options.Ends, "end", "extra functions that end the first span they are passed, by full name (comma-separated)")
+	return a
 }
 
 const consequence = "spans are lost or leak memory"
 
-func run(pass *analysis.Pass) (any, error) {
-	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
+	sp := h.Result(pass)
 	if !sp.Relevant() {
 		return nil, nil // the package cannot involve spans
 	}

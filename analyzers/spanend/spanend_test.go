@@ -35,7 +35,7 @@ func TestSpanendConfig(t *testing.T) {
 		}
 	}
 	defer func() {
-		spans.Config = spans.Options{}
+		*spans.Default.Options = spans.Options{}
 	}()
 	analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./spanend/config")
 }

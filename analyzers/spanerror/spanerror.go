@@ -27,36 +27,43 @@ import (
 var doc string
 
 // Analyzer reports errors returned while a span is live without being
-// recorded on it.
-var Analyzer = &analysis.Analyzer{
-	Name:     "spanerror",
-	Doc:      docutil.MustExtract(doc, "spanerror"),
-	URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, spans.Analyzer},
-	Run:      safe.Run(run),
+// recorded on it. It is the default instance, which requires spans.Analyzer.
+var Analyzer = New(spans.Default)
+
+// options are one instance's settings, bound to its flags.
+type options struct {
+	expected      spans.ListFlag // more sentinel errors that are not failures
+	requireStatus bool
+	requireRecord bool
 }
 
-var (
-	expected      spans.ListFlag
-	requireStatus = true
-	requireRecord = false
-)
-
-func init() {
-	Analyzer.Flags.Var(&expected, "expected", "more sentinel errors that are not failures, by full name (comma-separated)")
-	Analyzer.Flags.Var(&spans.Config.Recorders, "recorders", "functions that record an error on the first span they are passed, by full name (comma-separated)")
-	Analyzer.Flags.BoolVar(&requireStatus, "status", true, "require SetStatus(codes.Error, ...) on failing paths")
-	Analyzer.Flags.BoolVar(&requireRecord, "record", false, "also require RecordError when the status is set to codes.Error")
+// New returns a fresh spanerror analyzer that requires the helper h, binds
+// its -recorders flag to h's options and its other flags to options of its
+// own.
+func New(h *spans.Helper) *analysis.Analyzer {
+	opts := &options{}
+	a := &analysis.Analyzer{
+		Name:     "spanerror",
+		Doc:      docutil.MustExtract(doc, "spanerror"),
+		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
+		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts) }),
+	}
+	a.Flags.Var(&opts.expected, "expected", "more sentinel errors that are not failures, by full name (comma-separated)")
+	a.Flags.Var(&h.Options.Recorders, "recorders", "functions that record an error on the first span they are passed, by full name (comma-separated)")
+	a.Flags.BoolVar(&opts.requireStatus, "status", true, "require SetStatus(codes.Error, ...) on failing paths")
+	a.Flags.BoolVar(&opts.requireRecord, "record", false, "also require RecordError when the status is set to codes.Error")
+	return a
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	sp := pass.ResultOf[spans.Analyzer].(*spans.Result)
+func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
+	sp := h.Result(pass)
 	if !sp.Relevant() {
 		return nil, nil
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
-	c := &checker{pass: pass, sp: sp, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), fixed: map[ast.Node]bool{}}
+	c := &checker{pass: pass, sp: sp, opts: opts, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), fixed: map[ast.Node]bool{}}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	spans.Funcs(insp, func(fn ast.Node, body *ast.BlockStmt) {
 		for _, f := range pass.Files {
@@ -72,6 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 type checker struct {
 	pass  *analysis.Pass
 	sp    *spans.Result
+	opts  *options
 	cfgs  *ctrlflow.CFGs
 	file  *ast.File
 	fixed map[ast.Node]bool // RecordError statements that already carry a fix
@@ -233,7 +241,7 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 				}
 				return true
 			})
-			if (inner.rec || !requireRecord) && (inner.status || !requireStatus) && (inner.rec || inner.status) {
+			if (inner.rec || !c.opts.requireRecord) && (inner.status || !c.opts.requireStatus) && (inner.rec || inner.status) {
 				st.covered = true
 			}
 			return false
@@ -402,7 +410,7 @@ func (c *checker) isExpected(e ast.Expr) bool {
 		return false
 	}
 	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
-	return otelapi.IsExpectedError(v, expected)
+	return otelapi.IsExpectedError(v, c.opts.expected)
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
@@ -426,12 +434,12 @@ func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st st
 		return false
 	case !st.rec && !st.status:
 		d.Message = fmt.Sprintf("error returned while span %s is live, without RecordError and SetStatus(codes.Error, ...) (the trace shows the failed operation as OK)", name)
-	case requireStatus && st.rec && !st.status:
+	case c.opts.requireStatus && st.rec && !st.status:
 		d.Message = fmt.Sprintf("span %s records the error but its status is not set to codes.Error (RecordError alone leaves the status Unset: the backend shows the span as OK)", name)
 		if fix, ok := c.statusFix(site.Var, body); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
-	case requireRecord && st.status && !st.rec:
+	case c.opts.requireRecord && st.status && !st.rec:
 		d.Message = fmt.Sprintf("span %s is set to codes.Error but the error is not recorded with RecordError (no exception event on the span)", name)
 	default:
 		return false

@@ -31,7 +31,7 @@ func TestSpanerrorConfig(t *testing.T) {
 	}
 	defer func() {
 		spanerror.Analyzer.Flags.Set("record", "false")
-		spans.Config = spans.Options{}
+		*spans.Default.Options = spans.Options{}
 	}()
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/config")
 }

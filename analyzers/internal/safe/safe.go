@@ -7,23 +7,33 @@ package safe
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"runtime/debug"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-var current sync.Map // *analysis.Pass -> token.Pos
+var current sync.Map // key -> token.Pos
+
+// key identifies one analyzer's run on one package. A rule may replace its
+// Pass by a copy (suppress.Filter does), so the Pass itself is not the key.
+type key struct {
+	a   *analysis.Analyzer
+	pkg *types.Package
+}
+
+func keyOf(pass *analysis.Pass) key { return key{pass.Analyzer, pass.Pkg} }
 
 // At records that pass is now working on the code at pos, so that a panic
 // can be reported there.
-func At(pass *analysis.Pass, pos token.Pos) { current.Store(pass, pos) }
+func At(pass *analysis.Pass, pos token.Pos) { current.Store(keyOf(pass), pos) }
 
 // Run wraps an analyzer's run function so that a panic becomes an error.
 func Run(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (res any, err error) {
 		defer func() {
-			v, _ := current.LoadAndDelete(pass)
+			v, _ := current.LoadAndDelete(keyOf(pass))
 			if p := recover(); p != nil {
 				where := pass.Pkg.Path()
 				if pos, ok := v.(token.Pos); ok && pos.IsValid() {

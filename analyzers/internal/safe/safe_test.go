@@ -54,3 +54,30 @@ func TestPanicBecomesError(t *testing.T) {
 		}
 	}
 }
+
+// TestPanicOnPassCopy: a rule that works on a copy of its Pass (as
+// suppress.Filter makes) still gets the position in the error.
+func TestPanicOnPassCopy(t *testing.T) {
+	a := &analysis.Analyzer{
+		Name: "boomcopy",
+		Doc:  "boomcopy: panics on the first function, through a copy of the pass",
+		Run: safe.Run(func(pass *analysis.Pass) (any, error) {
+			filtered := *pass
+			for _, f := range pass.Files {
+				for _, d := range f.Decls {
+					if fd, ok := d.(*ast.FuncDecl); ok {
+						safe.At(&filtered, fd.Pos())
+						var m map[string]int
+						m["x"]++
+					}
+				}
+			}
+			return nil, nil
+		}),
+	}
+	rec := &recorder{T: t}
+	results := analysistest.Run(rec, testutil.Dir(), a, "./spanend/paths")
+	if len(results) != 1 || results[0].Err == nil || !strings.Contains(results[0].Err.Error(), "paths.go:") {
+		t.Fatalf("want one error with the position, got %+v", results)
+	}
+}

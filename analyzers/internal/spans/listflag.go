@@ -21,5 +21,9 @@ func (l *ListFlag) Set(s string) error {
 	return nil
 }
 
+// Get implements flag.Getter: the names, as a []string, which tells
+// configuration front ends (the golangci-lint plugin) that the flag is a list.
+func (l *ListFlag) Get() any { return []string(*l) }
+
 // Has reports whether name is in the list.
 func (l ListFlag) Has(name string) bool { return slices.Contains(l, name) }

@@ -32,23 +32,45 @@ type Options struct {
 	Recorders ListFlag // functions that record an error on the first span they are passed
 }
 
-// Config is the options in force for the suite. The rules expose its fields
-// as their own flags (for example -spanend.start).
-var Config Options
-
-// Analyzer is the helper analyzer.
-var Analyzer = &analysis.Analyzer{
-	Name:       "otelspans",
-	Doc:        "find span starts and ends and summarise them as facts (reports nothing)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(StartsSpan), new(EndsSpan), new(RecordsError), new(SpanAPI), new(Analysed)},
-	Run:        safe.Run(run),
+// Helper is one instance of the helper analyzer and the options its Result
+// classifies calls with. The rules of a suite share one Helper and expose
+// its options as their own flags (for example -spanend.start); two suites
+// built on two Helpers share no options.
+type Helper struct {
+	Analyzer *analysis.Analyzer
+	Options  *Options
 }
+
+// New returns a fresh helper analyzer with empty options.
+func New() *Helper {
+	h := &Helper{Options: new(Options)}
+	h.Analyzer = &analysis.Analyzer{
+		Name:       "otelspans",
+		Doc:        "find span starts and ends and summarise them as facts (reports nothing)",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+		FactTypes:  []analysis.Fact{new(StartsSpan), new(EndsSpan), new(RecordsError), new(SpanAPI), new(Analysed)},
+		Run:        safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h.Options) }),
+	}
+	return h
+}
+
+// Result returns the helper's result for pass, whose analyzer requires it.
+func (h *Helper) Result(pass *analysis.Pass) *Result {
+	return pass.ResultOf[h.Analyzer].(*Result)
+}
+
+// Default is the helper of the default suite: the one the standalone
+// driver, go vet and the rule tests run.
+var Default = New()
+
+// Analyzer is the default helper analyzer.
+var Analyzer = Default.Analyzer
 
 // Result answers questions about calls in the analysed package.
 type Result struct {
 	pass    *analysis.Pass
+	opts    *Options
 	starts  map[*types.Func]*StartsSpan // facts for this package's functions
 	ends    map[*types.Func]*EndsSpan
 	records map[*types.Func]*RecordsError
@@ -122,7 +144,7 @@ func (r *Result) StartCall(call *ast.CallExpr) (Start, bool) {
 	if f := r.startsFact(fn); f != nil {
 		return Start{call, f.Result, nameArg(f.NameParam)}, true
 	}
-	if Config.Starts.Has(fn.FullName()) {
+	if r.opts.Starts.Has(fn.FullName()) {
 		if i := lastSpanResult(fn); i >= 0 {
 			return Start{call, i, firstStringArg(r.pass.TypesInfo, call)}, true
 		}
@@ -196,7 +218,7 @@ func (r *Result) ArgEffect(call *ast.CallExpr, i int) ArgEffect {
 	if f := r.endsFact(fn); f != nil && slices.Contains(f.Params, i) {
 		return ArgEnded
 	}
-	if Config.Ends.Has(fn.FullName()) && i == firstSpanParam(r.pass.TypesInfo, call) {
+	if r.opts.Ends.Has(fn.FullName()) && i == firstSpanParam(r.pass.TypesInfo, call) {
 		return ArgEnded
 	}
 	if _, ok := otelapi.SpanIntoContextArg(fn); ok {
@@ -309,9 +331,10 @@ func (r *Result) NoReturnTable(call *ast.CallExpr) bool {
 	return ok && otelapi.IsNoReturn(fn)
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, opts *Options) (any, error) {
 	r := &Result{
 		pass:         pass,
+		opts:         opts,
 		starts:       map[*types.Func]*StartsSpan{},
 		ends:         map[*types.Func]*EndsSpan{},
 		records:      map[*types.Func]*RecordsError{},
