@@ -156,3 +156,41 @@ func (s *healthServer) Ping(ctx context.Context, req *connect.Request[healthpb.H
 	time.Sleep(d) // want `time.Sleep in Connect handler "Ping" ignores the request context: .* \(use a select on ctx.Done\(\) and a timer\)`
 	return connect.NewResponse(&healthpb.HealthCheckResponse{}), nil
 }
+
+// Each kind, using its context: silent.
+func slowOK(w http.ResponseWriter, r *http.Request) {
+	wait(r.Context())
+}
+
+func routerOK(w http.ResponseWriter, r *http.Request, _ httprouter.Params) { wait(r.Context()) }
+
+func ginOK(c *gin.Context) { wait(c.Request.Context()) }
+
+func echoOK(c echo.Context) error { wait(c.Request().Context()); return nil }
+
+func fiberOK(c *fiber.Ctx) error { wait(c.UserContext()); return nil }
+
+func (s *healthServer) List(ctx context.Context, req *healthpb.HealthListRequest) (*healthpb.HealthListResponse, error) {
+	wait(ctx)
+	return &healthpb.HealthListResponse{}, nil
+}
+
+func (s *healthServer) Pong(ctx context.Context, req *connect.Request[healthpb.HealthCheckRequest]) (*connect.Response[healthpb.HealthCheckResponse], error) {
+	wait(ctx)
+	return nil, nil
+}
+
+func wait(ctx context.Context) {
+	select {
+	case <-time.After(d):
+	case <-ctx.Done():
+	}
+}
+
+// More look-alikes: an echo or fiber function without the error result, a
+// router handle with other trailing parameters.
+func echoLike(c echo.Context) { time.Sleep(d) }
+
+func fiberLike(c *fiber.Ctx) { time.Sleep(d) }
+
+func routerLike(w http.ResponseWriter, r *http.Request, params map[string]string) { time.Sleep(d) }
