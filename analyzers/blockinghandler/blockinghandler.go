@@ -444,17 +444,48 @@ func (c *checker) isRun(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStm
 }
 
 // getsContext reports whether the request that http.NewRequest call makes
-// is given a context later in body: req = req.WithContext(ctx), or
-// req.Clone(ctx).
+// may get a context later: in body (req = req.WithContext(ctx), or
+// req.Clone(ctx)), or from the caller it is returned to, which decides how
+// to send it.
 func (c *checker) getsContext(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStmt) bool {
-	return c.usedWith(call, stack, body, func(name string) bool { return name == "WithContext" || name == "Clone" })
+	if len(stack) > 0 {
+		if _, ok := stack[len(stack)-1].(*ast.ReturnStmt); ok {
+			return true // return http.NewRequest(...)
+		}
+	}
+	return c.usedWith(call, stack, body, func(name string) bool { return name == "WithContext" || name == "Clone" }) ||
+		c.returnsResult(call, stack, body)
 }
 
-// usedWith reports whether the first result of call is assigned to a
-// variable on which body calls a method that method accepts.
-func (c *checker) usedWith(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStmt, method func(string) bool) bool {
-	if len(stack) == 0 {
+// returnsResult reports whether the variable that call's first result is
+// assigned to is returned in body.
+func (c *checker) returnsResult(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStmt) bool {
+	v := c.resultVar(call, stack)
+	if v == nil {
 		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // its returns are not body's
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			for _, r := range ret.Results {
+				if id, ok := ast.Unparen(r).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// resultVar returns the variable that call's first result is assigned
+// (or declared) to, or nil.
+func (c *checker) resultVar(call *ast.CallExpr, stack []ast.Node) types.Object {
+	if len(stack) == 0 {
+		return nil
 	}
 	var lhs ast.Expr
 	switch p := stack[len(stack)-1].(type) {
@@ -469,9 +500,15 @@ func (c *checker) usedWith(call *ast.CallExpr, stack []ast.Node, body *ast.Block
 	}
 	id, ok := lhs.(*ast.Ident)
 	if !ok {
-		return false
+		return nil
 	}
-	v := c.pass.TypesInfo.ObjectOf(id)
+	return c.pass.TypesInfo.ObjectOf(id)
+}
+
+// usedWith reports whether the first result of call is assigned to a
+// variable on which body calls a method that method accepts.
+func (c *checker) usedWith(call *ast.CallExpr, stack []ast.Node, body *ast.BlockStmt, method func(string) bool) bool {
+	v := c.resultVar(call, stack)
 	if v == nil {
 		return false
 	}

@@ -35,7 +35,8 @@
 //   - http.Get, Head, Post, PostForm, and the http.Client methods of the
 //     same names: http.NewRequestWithContext and Client.Do;
 //   - http.NewRequest, unless the request gets a context later
-//     (req.WithContext(ctx), req.Clone(ctx)): http.NewRequestWithContext;
+//     (req.WithContext(ctx), req.Clone(ctx)) or is returned to the caller,
+//     which decides how to send it: http.NewRequestWithContext;
 //   - database/sql Query, QueryRow, Exec, Prepare, Begin and Ping on *DB,
 //     Query, QueryRow, Exec, Prepare and Stmt on *Tx, Query, QueryRow and
 //     Exec on *Stmt: the ...Context forms and BeginTx (sql.Conn has only
