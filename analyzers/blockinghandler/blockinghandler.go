@@ -107,8 +107,12 @@ func (c *checker) findSpawners(insp *inspector.Inspector) {
 		params := map[types.Object]int{}
 		i := 0
 		for _, f := range d.Type.Params.List {
+			t := info.TypeOf(f.Type)
 			for _, n := range f.Names {
-				if _, isFunc := info.TypeOf(f.Type).Underlying().(*types.Signature); isFunc {
+				if t == nil {
+					break // ill-typed
+				}
+				if _, isFunc := t.Underlying().(*types.Signature); isFunc {
 					params[info.Defs[n]] = i
 				}
 				i++
