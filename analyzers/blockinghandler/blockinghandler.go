@@ -57,7 +57,7 @@ type rule struct {
 // functions with this fact).
 type blocks struct {
 	Call   string   // the call in the table, as messages name it
-	Effect effect   //
+	Effect effect   // what blocking there costs
 	Via    []string // the functions between this one and Call, outermost first
 }
 
