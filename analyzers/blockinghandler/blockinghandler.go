@@ -81,6 +81,10 @@ type checker struct {
 	rule    *rule
 	blocked map[*types.Func]*blocks // this package's functions that block
 	spawns  map[*types.Func][]int   // this package's functions that run a function parameter in a goroutine
+	// detached holds the context variables assigned a
+	// context.WithoutCancel(...): never the context to pass to a call
+	// that should stop with the request.
+	detached map[types.Object]bool
 }
 
 // spawns is an object fact: the function runs its function parameters
@@ -240,6 +244,7 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	defer done()
 	c.pass = pass
 	scope := ctxscope.New(pass, insp)
+	c.detached = detachedVars(pass.TypesInfo, insp)
 	for _, h := range hs {
 		for _, s := range c.sites(h.body) {
 			safe.At(pass, s.node.Pos())
@@ -576,7 +581,7 @@ func (c *checker) report(fn ast.Node, h handlers.Handler, scope *ctxscope.Scope,
 // available.
 func (c *checker) contextAt(fn ast.Node, h handlers.Handler, scope *ctxscope.Scope, pos token.Pos) string {
 	for _, x := range scope.At(pos) {
-		if x.Var.Pos() >= fn.Pos() && x.Var.Pos() < fn.End() && isContext(x.Var.Type()) {
+		if x.Var.Pos() >= fn.Pos() && x.Var.Pos() < fn.End() && isContext(x.Var.Type()) && !c.detached[x.Var] {
 			return x.Text
 		}
 	}
@@ -587,6 +592,43 @@ func (c *checker) contextAt(fn ast.Node, h handlers.Handler, scope *ctxscope.Sco
 		return "" // shadowed
 	}
 	return h.Context
+}
+
+// detachedVars returns the variables assigned a context.WithoutCancel(...)
+// anywhere in the package.
+func detachedVars(info *types.Info, insp *inspector.Inspector) map[types.Object]bool {
+	out := map[types.Object]bool{}
+	mark := func(lhs ast.Expr, rhs ast.Expr) {
+		call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		if fn := typeutil.StaticCallee(info, call); fn == nil || fn.FullName() != "context.WithoutCancel" {
+			return
+		}
+		if id, ok := lhs.(*ast.Ident); ok {
+			if obj := info.ObjectOf(id); obj != nil {
+				out[obj] = true
+			}
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					mark(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					mark(n.Names[i], n.Values[i])
+				}
+			}
+		}
+	}
+	return out
 }
 
 // isContext reports whether t is context.Context.

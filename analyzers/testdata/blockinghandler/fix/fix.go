@@ -68,4 +68,12 @@ func noFix(http.ResponseWriter, *http.Request) {
 	db.Ping()                    // want `\(\*sql.DB\).Ping in HTTP handler "noFix"`
 }
 
+// A context detached with WithoutCancel is for work that outlives the
+// request; the fix passes the request's own.
+func detached(w http.ResponseWriter, r *http.Request) {
+	bg := context.WithoutCancel(r.Context())
+	go func() { db.ExecContext(bg, "INSERT INTO audit VALUES (1)") }()
+	db.Exec("DELETE FROM t") // want `\(\*sql.DB\).Exec in HTTP handler "detached" .* \(use ExecContext\(r.Context\(\), ...\)\)`
+}
+
 var _ = context.Background
