@@ -19,6 +19,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/handlers"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/spawn"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -101,53 +102,13 @@ func (f *spawns) String() string {
 // parameter in a go statement (go f(), or go func() { ... f() ... }()),
 // and exports a spawns fact for each.
 func (c *checker) findSpawners(insp *inspector.Inspector) {
-	info := c.pass.TypesInfo
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		d := cur.Node().(*ast.FuncDecl)
-		fn, ok := info.Defs[d.Name].(*types.Func)
-		if !ok || d.Body == nil {
+		fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if !ok {
 			continue
 		}
-		params := map[types.Object]int{}
-		i := 0
-		for _, f := range d.Type.Params.List {
-			t := info.TypeOf(f.Type)
-			for _, n := range f.Names {
-				if t == nil {
-					break // ill-typed
-				}
-				if _, isFunc := t.Underlying().(*types.Signature); isFunc {
-					params[info.Defs[n]] = i
-				}
-				i++
-			}
-			if len(f.Names) == 0 {
-				i++
-			}
-		}
-		if len(params) == 0 {
-			continue
-		}
-		var found []int
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			g, ok := n.(*ast.GoStmt)
-			if !ok {
-				return true
-			}
-			ast.Inspect(g.Call, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-						if p, ok := params[info.Uses[id]]; ok && !slices.Contains(found, p) {
-							found = append(found, p)
-						}
-					}
-				}
-				return true
-			})
-			return false
-		})
-		if len(found) > 0 {
-			slices.Sort(found)
+		if found := spawn.Params(c.pass.TypesInfo, fn, d.Body, nil); len(found) > 0 {
 			c.spawns[fn] = found
 			c.pass.ExportObjectFact(fn, &spawns{Params: found})
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/spawn"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -320,47 +321,10 @@ func (c *checker) computeFacts(insp *inspector.Inspector) {
 // spawnsParam reports whether fn runs one of its function parameters in a
 // goroutine: go p(), go func() { p() }(), or hands p to a spawner.
 func (c *checker) spawnsParam(d *ast.FuncDecl, fn *types.Func) (int, bool) {
-	info := c.pass.TypesInfo
-	params := map[*types.Var]int{}
-	sig := fn.Signature()
-	for i := 0; i < sig.Params().Len(); i++ {
-		if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
-			params[sig.Params().At(i)] = i
-		}
+	if ps := spawn.Params(c.pass.TypesInfo, fn, d.Body, c.spawnedArg); len(ps) > 0 {
+		return ps[0], true
 	}
-	if len(params) == 0 {
-		return 0, false
-	}
-	isParam := func(e ast.Expr) (int, bool) { return spans.ParamOf(info, params, e) }
-	found, idx := false, 0
-	ast.Inspect(d.Body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.GoStmt:
-			if i, ok := isParam(n.Call.Fun); ok {
-				found, idx = true, i
-			} else if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-				ast.Inspect(lit.Body, func(m ast.Node) bool {
-					if call, ok := m.(*ast.CallExpr); ok && !found {
-						if i, ok := isParam(call.Fun); ok {
-							found, idx = true, i
-						}
-					}
-					return !found
-				})
-			}
-		case *ast.CallExpr:
-			if ai, ok := c.spawnedArg(n); ok {
-				if i, ok := isParam(n.Args[ai]); ok {
-					found, idx = true, i
-				}
-			}
-		}
-		return !found
-	})
-	return idx, found
+	return 0, false
 }
 
 // freshBody reports whether fn takes no context and starts from a fresh
