@@ -76,4 +76,12 @@ func detached(w http.ResponseWriter, r *http.Request) {
 	db.Exec("DELETE FROM t") // want `\(\*sql.DB\).Exec in HTTP handler "detached" .* \(use ExecContext\(r.Context\(\), ...\)\)`
 }
 
+// The request parameter is shadowed where the call is: reported, but no
+// expression to pass, so no fix.
+func shadowed(w http.ResponseWriter, r *http.Request) {
+	for _, r := range []string{"a"} {
+		db.Exec("DELETE FROM t WHERE id = ?", r) // want `\(\*sql.DB\).Exec in HTTP handler "shadowed" ignores the request context: .* \(use ExecContext\(ctx, ...\)\)`
+	}
+}
+
 var _ = context.Background

@@ -10,7 +10,10 @@ import (
 	"time"
 )
 
-var db *sql.DB
+var (
+	db  *sql.DB
+	srv *http.Server
+)
 
 // Set-up and background work run outside any request.
 func init() {
@@ -40,6 +43,7 @@ func detached(w http.ResponseWriter, r *http.Request) {
 	time.AfterFunc(time.Second, func() { db.Exec("DELETE FROM t") })
 	stop := context.AfterFunc(r.Context(), func() { time.Sleep(time.Second) })
 	defer stop()
+	srv.RegisterOnShutdown(func() { db.Exec("DELETE FROM sessions") })
 	w.WriteHeader(http.StatusAccepted)
 }
 
