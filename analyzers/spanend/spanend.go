@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,8 +15,10 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
@@ -73,6 +76,7 @@ type tracked struct {
 	v     *types.Var
 	stmt  ast.Node // the statement that starts the span
 	start spans.Start
+	site  spans.Site
 }
 
 type effect int
@@ -87,21 +91,28 @@ const (
 func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 	safe.At(c.pass, fn.Pos())
 
+	// In test code a span that is dropped, or never ended at all, comes
+	// from a no-op or test provider or is left open on purpose; a span the
+	// test ends on some paths but not on others is still a mistake.
+	test := c.sp.IsTestCode(fn)
 	var starts []tracked
 	for _, site := range c.sp.Sites(fn, body) {
+		if test && (site.Kind == spans.Discarded || site.Kind == spans.Dropped) {
+			continue
+		}
 		switch site.Kind {
 		case spans.Discarded:
 			c.pass.Report(analysis.Diagnostic{
 				Pos: site.Start.Call.Pos(), End: site.Start.Call.End(),
-				Message: fmt.Sprintf("%s is discarded and never ended (%s)", c.describe(site.Start, nil), consequence),
+				Message: fmt.Sprintf("%s is discarded and never ended (%s)", c.describe(site.Start), consequence),
 			})
 		case spans.Dropped:
 			c.pass.Report(analysis.Diagnostic{
 				Pos: site.Start.Call.Pos(), End: site.Start.Call.End(),
-				Message: fmt.Sprintf("%s is dropped with _ and never ended (%s)", c.describe(site.Start, nil), consequence),
+				Message: fmt.Sprintf("%s is dropped with _ and never ended (%s)", c.describe(site.Start), consequence),
 			})
-		case spans.Owned:
-			starts = append(starts, tracked{v: site.Var, stmt: site.Stmt, start: site.Start})
+		case spans.Owned, spans.CtxHandOff:
+			starts = append(starts, tracked{v: site.Var, stmt: site.Stmt, start: site.Start, site: site})
 		}
 	}
 	if len(starts) == 0 {
@@ -120,26 +131,43 @@ func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 	}
 	for _, v := range order {
 		events, defers := c.effects(body, v, idx)
+		if test && !released(events) {
+			continue // never ended in a test: deliberate, or harmless
+		}
 		for _, t := range byVar[v] {
 			c.checkStart(t, body, g, idx, events)
 		}
-		c.checkDeferInLoop(body, byVar[v], defers)
+		if !test {
+			c.checkDeferInLoop(body, byVar[v], defers)
+		}
 	}
 }
 
+// released reports whether some node releases the span.
+func released(events map[ast.Node]effect) bool {
+	for _, e := range events {
+		if e == release {
+			return true
+		}
+	}
+	return false
+}
+
 // describe names a span for a message: by its constant name, else by the
-// variable that holds it, else by the function that starts it.
-func (c *checker) describe(st spans.Start, v *types.Var) string {
+// call that starts it and its line (span started by tracer.Start at line
+// 12).
+func (c *checker) describe(st spans.Start) string {
 	if name, ok := st.ConstName(c.pass.TypesInfo); ok {
 		return fmt.Sprintf("span %q", name)
 	}
-	if v != nil {
-		return fmt.Sprintf("span in variable %q", v.Name())
+	callee := types.ExprString(st.Call.Fun)
+	if len(callee) > 40 {
+		callee = "Start"
+		if fn := c.sp.Callee(st.Call); fn != nil {
+			callee = fn.Name()
+		}
 	}
-	if fn := c.sp.Callee(st.Call); fn != nil {
-		return "span from " + fn.Name()
-	}
-	return "span"
+	return fmt.Sprintf("span started by %s at line %d", callee, c.pass.Fset.Position(st.Call.Pos()).Line)
 }
 
 // nodeIndex locates CFG nodes by position.
@@ -279,12 +307,23 @@ func (c *checker) checkStart(t tracked, body *ast.BlockStmt, g *cfg.CFG, idx *no
 	if !ok || !start.block.Live {
 		return
 	}
+	// The statements that return, store or send the context that carries
+	// a span the function never ends hand the span on.
+	handOff := map[ast.Node]bool{}
+	for _, pos := range t.site.HandOffs {
+		if na, ok := idx.at(pos); ok {
+			handOff[na.n] = true
+		}
+	}
 	seen := map[*cfg.Block]bool{}
 	var leak ast.Node // a return, or a reassignment
 	var search func(b *cfg.Block, from int) bool
 	search = func(b *cfg.Block, from int) bool {
 		for i := from; i < len(b.Nodes); i++ {
 			n := b.Nodes[i]
+			if handOff[n] {
+				return false
+			}
 			switch events[n] {
 			case release:
 				return false
@@ -299,13 +338,28 @@ func (c *checker) checkStart(t tracked, body *ast.BlockStmt, g *cfg.CFG, idx *no
 		}
 		succs := b.Succs
 		if len(b.Nodes) > 0 && len(succs) == 2 {
+			last := b.Nodes[len(b.Nodes)-1]
+			keep := [2]bool{true, true}
 			// if span != nil { span.End() }: the nil branch has nothing to end.
-			switch nilTest(c.pass.TypesInfo, b.Nodes[len(b.Nodes)-1], t.v) {
+			switch nilTest(c.pass.TypesInfo, last, t.v) {
 			case +1:
-				succs = succs[:1]
+				keep[1] = false
 			case -1:
-				succs = succs[1:]
+				keep[0] = false
 			}
+			// if err != nil { return err }: a start that failed
+			// returned no span.
+			if cond, ok := last.(ast.Expr); ok {
+				keep[0] = keep[0] && !c.sp.NoSpanOnBranch(t.site, cond, true)
+				keep[1] = keep[1] && !c.sp.NoSpanOnBranch(t.site, cond, false)
+			}
+			var kept []*cfg.Block
+			for k, s := range succs {
+				if keep[k] {
+					kept = append(kept, s)
+				}
+			}
+			succs = kept
 		}
 		for _, s := range succs {
 			if seen[s] {
@@ -322,7 +376,7 @@ func (c *checker) checkStart(t tracked, body *ast.BlockStmt, g *cfg.CFG, idx *no
 		return
 	}
 	d := analysis.Diagnostic{Pos: t.start.Call.Pos(), End: t.start.Call.End()}
-	name := c.describe(t.start, t.v)
+	name := c.describe(t.start)
 	if ret, ok := leak.(*ast.ReturnStmt); ok {
 		d.Message = fmt.Sprintf("%s is not ended on all paths (%s)", name, consequence)
 		where := "this return leaks the span"
@@ -384,10 +438,11 @@ func nilTest(info *types.Info, n ast.Node, v *types.Var) int {
 // fix offers to insert defer span.End() after the start, when the span is
 // never released anywhere and the start is not in a loop.
 func (c *checker) fix(t tracked, body *ast.BlockStmt, events map[ast.Node]effect) (analysis.SuggestedFix, bool) {
-	for _, e := range events {
-		if e == release {
-			return analysis.SuggestedFix{}, false
-		}
+	if released(events) || len(t.site.HandOffs) > 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	if t.start.Err >= 0 && !t.start.LiveOnErr {
+		return analysis.SuggestedFix{}, false // the span is nil when the start fails
 	}
 	as, ok := t.stmt.(*ast.AssignStmt)
 	if !ok || inLoop(body, as) {
@@ -448,10 +503,13 @@ func (c *checker) checkDeferInLoop(body *ast.BlockStmt, starts []tracked, defers
 		}
 		for _, t := range starts {
 			if spans.Within(t.stmt.Pos(), loop) {
+				if c.outlivesIteration(t, loop) {
+					break // the spans cover work that ends when the function returns
+				}
 				c.pass.Report(analysis.Diagnostic{
 					Pos: d.Pos(), End: d.End(),
 					Message: fmt.Sprintf("defer ends %s only when the function returns, not at the end of each loop iteration (spans outlive their work and pile up)",
-						c.describe(t.start, t.v)),
+						c.describe(t.start)),
 					Related: []analysis.RelatedInformation{{Pos: t.start.Call.Pos(), Message: "span started in the loop here"}},
 				})
 				break
@@ -478,4 +536,180 @@ func innermostLoop(body *ast.BlockStmt, n ast.Node) ast.Node {
 		return m != n
 	})
 	return loop
+}
+
+// outlivesIteration reports whether work started in an iteration of loop
+// with t's span or the context that carries it outlives the iteration: a
+// value made with them that can hold the context (see mayHoldContext) is
+// stored in a variable declared outside the loop, appended to one, stored
+// in a field or element, sent or returned, or they reach a goroutine. Then
+// the span covers that work, and ending it when the function returns is
+// right (iterators opened in a loop and merged after it).
+func (c *checker) outlivesIteration(t tracked, loop ast.Node) bool {
+	info := c.pass.TypesInfo
+	vars := []*types.Var{t.v}
+	if as, ok := t.stmt.(*ast.AssignStmt); ok && len(as.Lhs) > 1 && len(as.Rhs) == 1 {
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok && otelapi.IsContextType(v.Type()) {
+				vars = append(vars, v)
+			}
+		}
+	}
+	seen := map[*types.Var]bool{}
+	for len(vars) > 0 && len(seen) < 32 {
+		v := vars[0]
+		vars = vars[1:]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		var stack []ast.Node
+		outlives := false
+		ast.Inspect(loop, func(n ast.Node) bool {
+			if outlives {
+				return false
+			}
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			if n == t.stmt {
+				return false // the Start itself
+			}
+			stack = append(stack, n)
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+				more, out := c.escapes(stack, loop)
+				outlives = out
+				vars = append(vars, more...)
+			}
+			return true
+		})
+		if outlives {
+			return true
+		}
+	}
+	return false
+}
+
+// escapes follows the value at the top of stack (a path inside loop) up to
+// the statement that uses it, and reports whether it leaves the iteration,
+// or else the variables declared in the loop that it is assigned to.
+func (c *checker) escapes(stack []ast.Node, loop ast.Node) ([]*types.Var, bool) {
+	info := c.pass.TypesInfo
+	// A closure that captures the value carries it.
+	top := len(stack) - 1
+	for i, n := range stack {
+		if _, ok := n.(*ast.FuncLit); ok {
+			top = i
+			break
+		}
+	}
+	for i := top - 1; i >= 0; i-- {
+		child := stack[i+1]
+		switch p := stack[i].(type) {
+		case *ast.GoStmt:
+			return nil, true
+		case *ast.SendStmt:
+			return nil, child == p.Value && mayHoldContext(info.TypeOf(p.Value))
+		case *ast.ReturnStmt:
+			e, _ := child.(ast.Expr)
+			return nil, e != nil && mayHoldContext(info.TypeOf(e))
+		case *ast.CallExpr:
+			if child != p.Fun {
+				if fn, ok := typeutil.Callee(info, p).(*types.Func); ok && otelapi.IsGoroutineSpawner(fn) {
+					return nil, true
+				}
+			}
+			// The call's result may carry the value: follow it.
+		case *ast.AssignStmt:
+			if !slices.Contains(p.Rhs, child.(ast.Expr)) {
+				return nil, false
+			}
+			var more []*types.Var
+			for _, l := range p.Lhs {
+				id, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok {
+					if mayHoldContext(info.TypeOf(l)) {
+						return nil, true // stored in a field or element
+					}
+					continue
+				}
+				v, ok := info.ObjectOf(id).(*types.Var)
+				if !ok || id.Name == "_" {
+					continue
+				}
+				if !spans.Within(v.Pos(), loop) {
+					if mayHoldContext(v.Type()) {
+						return nil, true // kept after the iteration
+					}
+					continue
+				}
+				more = append(more, v)
+			}
+			return more, false
+		case *ast.ValueSpec:
+			var more []*types.Var
+			for _, id := range p.Names {
+				if v, ok := info.Defs[id].(*types.Var); ok {
+					more = append(more, v)
+				}
+			}
+			return more, false
+		case ast.Stmt:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// mayHoldContext reports whether a value of type t can hold a context or
+// a span: a context, a span or another interface except error, a function,
+// a channel, or a pointer, container or struct (two levels of fields deep)
+// with such an element. Plain data, such as a result record, cannot.
+func mayHoldContext(t types.Type) bool {
+	return mayHold(t, 0, map[types.Type]bool{})
+}
+
+func mayHold(t types.Type, depth int, seen map[types.Type]bool) bool {
+	if t == nil {
+		return false
+	}
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return false
+	case *types.Interface:
+		return !otelapi.IsErrorType(t)
+	case *types.Signature, *types.Chan, *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return mayHold(u.Elem(), depth, seen)
+	case *types.Slice:
+		return mayHold(u.Elem(), depth, seen)
+	case *types.Array:
+		return mayHold(u.Elem(), depth, seen)
+	case *types.Map:
+		return mayHold(u.Key(), depth, seen) || mayHold(u.Elem(), depth, seen)
+	case *types.Struct:
+		if depth >= 2 {
+			return false
+		}
+		for i := 0; i < u.NumFields(); i++ {
+			if mayHold(u.Field(i).Type(), depth+1, seen) {
+				return true
+			}
+		}
+		return false
+	case *types.Tuple:
+		for i := 0; i < u.Len(); i++ {
+			if mayHold(u.At(i).Type(), depth, seen) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }

@@ -18,7 +18,8 @@ func TestSpanend(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanend.Analyzer,
 		"./spanend/paths", "./spanend/dropped", "./spanend/reassign", "./spanend/loops",
 		"./spanend/closures", "./spanend/negative", "./spanend/helpers/...", "./spanend/generics",
-		"./spanend/suppress", "./spanend/peers")
+		"./spanend/suppress", "./spanend/peers", "./spanend/starterr/...",
+		"./spanend/ctxhandoff")
 }
 
 func TestSpanendFix(t *testing.T) {

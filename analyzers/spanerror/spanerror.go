@@ -200,6 +200,9 @@ func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.
 				t, e := st, st
 				c.refine(f, cond, &t, &e)
 				for k, s := range succs {
+					if c.sp.NoSpanOnBranch(site, cond, k == 0) {
+						continue // the start failed on this branch: no span
+					}
 					next := t
 					if k == 1 {
 						next = e

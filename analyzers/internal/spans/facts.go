@@ -7,14 +7,29 @@ import (
 
 // StartsSpan is an object fact: the function returns a new span that it
 // does not end, so its callers own that span.
+//
+// When the function also returns an error, Err is that result's index and
+// LiveOnErr says whether its body may return a started span together with
+// a non-nil error. When it does not (return ctx, nil, err), a caller owns
+// no span on the paths where that error is non-nil.
 type StartsSpan struct {
-	Result    int // index of the span among the results
-	NameParam int // index of the parameter that names the span, or -1
+	Result    int  // index of the span among the results
+	NameParam int  // index of the parameter that names the span, or -1
+	Err       int  // index of the error result, or -1
+	LiveOnErr bool // a live span may come with a non-nil error
 }
 
 func (*StartsSpan) AFact() {}
 
-func (f *StartsSpan) String() string { return "startsSpan" }
+func (f *StartsSpan) String() string {
+	switch {
+	case f.Err < 0:
+		return "startsSpan"
+	case f.LiveOnErr:
+		return fmt.Sprintf("startsSpan err:%d liveOnErr", f.Err)
+	}
+	return fmt.Sprintf("startsSpan err:%d nilOnErr", f.Err)
+}
 
 // EndsSpan is an object fact: the function ends (on some path, or through a
 // defer or closure) the spans passed in the listed parameters.

@@ -22,6 +22,12 @@ const (
 	// HandedOn: returned, passed on, stored in a field or a named result,
 	// or carried away by its context: someone else ends it.
 	HandedOn
+	// CtxHandOff: bound to a local variable that the function never ends,
+	// while the context that carries the span is returned, stored or sent
+	// (the stats-handler and query-hook idiom: a later callback ends
+	// trace.SpanFromContext(ctx)). The span is handed on at HandOffs and
+	// owned by the function on the paths that do not reach one.
+	CtxHandOff
 )
 
 // Site is a span start in a function body.
@@ -33,6 +39,22 @@ type Site struct {
 	// Path holds the nodes from the function body down to the call's
 	// parent (loops, the enclosing statement...).
 	Path []ast.Node
+	// ErrVar, for Owned and CtxHandOff, is the variable bound to the
+	// start's error result when a non-nil error means that no span was
+	// started (see NoSpanOnBranch).
+	ErrVar *types.Var
+	// HandOffs, for CtxHandOff, are the positions where the context that
+	// carries the span is returned, stored or sent.
+	HandOffs []token.Pos
+	// errWrites are the other assignments of ErrVar in the body.
+	errWrites []errWrite
+}
+
+// errWrite is an assignment of a start's error variable other than the
+// start itself, and the loops around it.
+type errWrite struct {
+	pos   token.Pos
+	loops []ast.Node
 }
 
 // Sites returns the span starts directly in the body of fn (a FuncDecl or
@@ -87,7 +109,7 @@ func (r *Result) Sites(fn ast.Node, body *ast.BlockStmt) []Site {
 			// Otherwise the span flows into a return, an argument or a
 			// composite: its new owner ends it.
 		case isBlank(lhs):
-			if !r.ctxCarriesSpanAway(fn, body, stmt) {
+			if flow := r.ctxFlow(fn, body, stmt); !flow.away && len(flow.handOffs) == 0 {
 				site.Kind = Dropped
 			}
 		default:
@@ -99,10 +121,21 @@ func (r *Result) Sites(fn ast.Node, body *ast.BlockStmt) []Site {
 			if !ok || results[v] || !Within(v.Pos(), fn) {
 				break // a named result, or a variable of an enclosing function or package
 			}
-			if r.ctxCarriesSpanAway(fn, body, stmt) {
-				break // the context carrying the span has a new owner (a hook pair)
+			// A function that ends the span itself owns it, whatever
+			// it does with the context.
+			if !r.endsVar(body, v) {
+				flow := r.ctxFlow(fn, body, stmt)
+				if flow.away {
+					break // the context carrying the span has a new owner
+				}
+				if len(flow.handOffs) > 0 {
+					site.Kind, site.Var, site.HandOffs = CtxHandOff, v, flow.handOffs
+					r.bindErr(&site, body)
+					break
+				}
 			}
 			site.Kind, site.Var = Owned, v
+			r.bindErr(&site, body)
 		}
 		sites = append(sites, site)
 		return true
@@ -157,13 +190,22 @@ func isBlank(e ast.Expr) bool {
 // Within reports whether pos lies inside n.
 func Within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
 
-// ctxCarriesSpanAway reports whether the context returned by a start takes
-// the span to someone who ends it: after the start, the context is
-// returned or stored (the stats-handler and query-hook idiom, where a
-// later callback ends trace.SpanFromContext(ctx)), the function itself
-// ends trace.SpanFromContext(ctx), or passes the context to a function
-// that does.
-func (r *Result) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.Node) bool {
+// ctxFlowResult is what a function does with the context a start returns.
+type ctxFlowResult struct {
+	// away: the context takes the span to someone who ends it on every
+	// path: the function ends trace.SpanFromContext(ctx) or passes the
+	// context to a function that does, or the start assigns the context
+	// to a field or a variable of an enclosing function.
+	away bool
+	// handOffs: the positions after the start where the context is
+	// returned, stored or sent (the stats-handler and query-hook idiom,
+	// where a later callback ends trace.SpanFromContext(ctx)).
+	handOffs []token.Pos
+}
+
+// ctxFlow reports where the context returned by a start takes the span.
+func (r *Result) ctxFlow(fn ast.Node, body *ast.BlockStmt, stmt ast.Node) ctxFlowResult {
+	var res ctxFlowResult
 	var ctxExpr ast.Expr
 	switch p := stmt.(type) {
 	case *ast.AssignStmt:
@@ -176,24 +218,25 @@ func (r *Result) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.N
 		}
 	}
 	if ctxExpr == nil || isBlank(ctxExpr) {
-		return false
+		return res
 	}
 	id, ok := ast.Unparen(ctxExpr).(*ast.Ident)
 	if !ok {
-		return true // stored in a field or element
+		res.away = true // stored in a field or element
+		return res
 	}
 	info := r.pass.TypesInfo
 	v, ok := info.ObjectOf(id).(*types.Var)
 	if !ok {
-		return false
+		return res
 	}
 	if !Within(v.Pos(), fn) {
-		return true // a variable of an enclosing function or the package
+		res.away = true // a variable of an enclosing function or the package
+		return res
 	}
-	away := false
 	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		if away {
+		if res.away {
 			return false
 		}
 		if n == nil {
@@ -208,18 +251,20 @@ func (r *Result) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.N
 		for i := len(stack) - 2; i >= 0; i-- {
 			switch p := stack[i].(type) {
 			case *ast.ReturnStmt, *ast.CompositeLit, *ast.SendStmt:
-				away = true
+				res.handOffs = append(res.handOffs, use.Pos())
 			case *ast.AssignStmt:
 				for _, l := range p.Lhs {
 					if _, isID := ast.Unparen(l).(*ast.Ident); !isID {
-						away = true // stored in a field, element or through a pointer
+						// stored in a field, element or through a pointer
+						res.handOffs = append(res.handOffs, use.Pos())
+						break
 					}
 				}
 			case *ast.CallExpr:
 				if r.EndsContextSpan(p, stack[i+1]) {
-					away = true
+					res.away = true
 				} else if r.IsBorrowCall(p) && r.borrowedSpanEnded(body, stack[:i+1]) {
-					away = true // trace.SpanFromContext(ctx).End() here
+					res.away = true // trace.SpanFromContext(ctx).End() here
 				} else if derivesContext(info, p) {
 					continue // context.WithValue(ctx, ...): follow the new context
 				}
@@ -230,7 +275,187 @@ func (r *Result) ctxCarriesSpanAway(fn ast.Node, body *ast.BlockStmt, stmt ast.N
 		}
 		return true
 	})
-	return away
+	return res
+}
+
+// endsVar reports whether body (closures included) ends the span held by
+// v: calls v.End, hands on the method value v.End, or passes v to a
+// function that ends it.
+func (r *Result) endsVar(body *ast.BlockStmt, v *types.Var) bool {
+	info := r.pass.TypesInfo
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	ends := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if ends {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if n.Sel.Name == "End" && isV(n.X) {
+				if sel := info.Selections[n]; sel != nil && sel.Kind() != types.FieldVal {
+					ends = true
+				}
+			}
+		case *ast.CallExpr:
+			for i, a := range n.Args {
+				if isV(a) && r.ArgEffect(n, i) == ArgEnded {
+					ends = true
+				}
+			}
+		}
+		return true
+	})
+	return ends
+}
+
+// bindErr sets site.ErrVar when the start returns no span with a non-nil
+// error and the statement binds that error to a variable, and records the
+// other assignments of that variable.
+func (r *Result) bindErr(site *Site, body *ast.BlockStmt) {
+	st := site.Start
+	if st.Err < 0 || st.LiveOnErr {
+		return
+	}
+	var lhs ast.Expr
+	switch p := site.Stmt.(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && st.Err < len(p.Lhs) {
+			lhs = p.Lhs[st.Err]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && st.Err < len(p.Names) {
+			lhs = p.Names[st.Err]
+		}
+	}
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return
+	}
+	info := r.pass.TypesInfo
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return
+	}
+	site.ErrVar = v
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		if n == site.Stmt {
+			return true
+		}
+		id, ok := n.(*ast.Ident)
+		if !ok || info.ObjectOf(id) != v || len(stack) < 2 || !writes(stack) {
+			return true
+		}
+		w := errWrite{pos: id.Pos()}
+		for _, s := range stack {
+			switch s.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				w.loops = append(w.loops, s)
+			}
+		}
+		site.errWrites = append(site.errWrites, w)
+		return true
+	})
+}
+
+// writes reports whether the identifier at the top of stack may be
+// written: assigned (or declared), a range variable, or its address taken
+// outside a defer statement.
+func writes(stack []ast.Node) bool {
+	id := stack[len(stack)-1]
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == id {
+				return true
+			}
+		}
+	case *ast.RangeStmt:
+		return p.Key == id || p.Value == id
+	case *ast.UnaryExpr:
+		if p.Op != token.AND {
+			return false
+		}
+		for _, s := range stack {
+			if _, ok := s.(*ast.DeferStmt); ok {
+				return false // defer end(span, &err) reads it at exit
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// NoSpanOnBranch reports whether the span of site is known not to exist on
+// one branch of cond, a branch condition after the start: the true branch
+// if onTrue, else the false one. That is the case when the start returns no
+// span with a non-nil error and cond says that its error, still the one
+// the start returned, is non-nil (if err != nil { return err }).
+func (r *Result) NoSpanOnBranch(site Site, cond ast.Expr, onTrue bool) bool {
+	v := site.ErrVar
+	if v == nil || site.Stmt == nil || cond == nil || cond.Pos() < site.Stmt.End() {
+		return false
+	}
+	t, f := NonNil(r.pass.TypesInfo, cond, v)
+	if onTrue && !t || !onTrue && !f {
+		return false
+	}
+	for _, w := range site.errWrites {
+		if site.Stmt.End() <= w.pos && w.pos < cond.Pos() {
+			return false // assigned between the start and the test
+		}
+		for _, l := range w.loops {
+			if Within(cond.Pos(), l) && !Within(site.Stmt.Pos(), l) {
+				return false // assigned in a loop that may come back to the test
+			}
+		}
+	}
+	return true
+}
+
+// NonNil reports whether cond being true (onTrue), and being false
+// (onFalse), says that v is not nil: v != nil, v == nil, and their
+// combinations with !, && and ||.
+func NonNil(info *types.Info, cond ast.Expr, v *types.Var) (onTrue, onFalse bool) {
+	isV := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	isNil := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && id.Name == "nil" && info.Types[x].IsNil()
+	}
+	switch x := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			t, f := NonNil(info, x.X, v)
+			return f, t
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND:
+			at, af := NonNil(info, x.X, v)
+			bt, bf := NonNil(info, x.Y, v)
+			return at || bt, af && bf
+		case token.LOR:
+			at, af := NonNil(info, x.X, v)
+			bt, bf := NonNil(info, x.Y, v)
+			return at && bt, af || bf
+		case token.NEQ, token.EQL:
+			if (isV(x.X) && isNil(x.Y)) || (isNil(x.X) && isV(x.Y)) {
+				return x.Op == token.NEQ, x.Op == token.EQL
+			}
+		}
+	}
+	return false, false
 }
 
 // borrowedSpanEnded reports whether the trace.SpanFromContext call at the

@@ -89,6 +89,10 @@ type Start struct {
 	Call   *ast.CallExpr
 	Result int      // index of the span among the call's results
 	Name   ast.Expr // the span's name argument, or nil
+	// Err is the index of the call's error result, or -1. Unless
+	// LiveOnErr, a non-nil error means that no span was started.
+	Err       int
+	LiveOnErr bool
 }
 
 // ConstName returns the span's name when it is a constant string.
@@ -136,20 +140,34 @@ func (r *Result) StartCall(call *ast.CallExpr) (Start, bool) {
 		return nil
 	}
 	if i, ok := otelapi.StartResult(fn); ok {
-		return Start{call, i, nameArg(1)}, true
+		return Start{Call: call, Result: i, Name: nameArg(1), Err: -1}, true
 	}
 	if i, ok := otelapi.IsStartSignature(fn); ok {
-		return Start{call, i, nameArg(1)}, true
+		return Start{Call: call, Result: i, Name: nameArg(1), Err: -1}, true
 	}
 	if f := r.startsFact(fn); f != nil {
-		return Start{call, f.Result, nameArg(f.NameParam)}, true
+		return Start{Call: call, Result: f.Result, Name: nameArg(f.NameParam), Err: f.Err, LiveOnErr: f.LiveOnErr}, true
 	}
 	if r.opts.Starts.Has(fn.FullName()) {
 		if i := lastSpanResult(fn); i >= 0 {
-			return Start{call, i, firstStringArg(r.pass.TypesInfo, call)}, true
+			// A configured start's body is not seen: by Go's
+			// convention its other results mean nothing with an error.
+			return Start{Call: call, Result: i, Name: firstStringArg(r.pass.TypesInfo, call), Err: errorResult(fn.Signature())}, true
 		}
 	}
 	return Start{}, false
+}
+
+// errorResult returns the index of the last result of sig of type error,
+// or -1.
+func errorResult(sig *types.Signature) int {
+	res := sig.Results()
+	for i := res.Len() - 1; i >= 0; i-- {
+		if otelapi.IsErrorType(res.At(i).Type()) {
+			return i
+		}
+	}
+	return -1
 }
 
 func (r *Result) startsFact(fn *types.Func) *StartsSpan {
@@ -476,7 +494,6 @@ func (r *Result) computeStarts(d *ast.FuncDecl, fn *types.Func) *StartsSpan {
 	info := r.pass.TypesInfo
 	// Variables assigned from a start call, and the start's name argument.
 	fromStart := map[*types.Var]Start{}
-	var lastStart *Start
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
@@ -500,11 +517,16 @@ func (r *Result) computeStarts(d *ast.FuncDecl, fn *types.Func) *StartsSpan {
 		}
 		return true
 	})
+	errRes := errorResult(sig)
+	isNilExpr := func(e ast.Expr) bool {
+		tv, ok := info.Types[ast.Unparen(e)]
+		return ok && tv.IsNil()
+	}
+	// found is the first return of a started span; liveOnErr says whether
+	// some return gives a started span with an error that may be non-nil.
 	var found *Start
+	liveOnErr := false
 	ast.Inspect(d.Body, func(n ast.Node) bool {
-		if found != nil {
-			return false
-		}
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
@@ -512,40 +534,49 @@ func (r *Result) computeStarts(d *ast.FuncDecl, fn *types.Func) *StartsSpan {
 		if !ok {
 			return true
 		}
+		var st *Start
+		mayErr := errRes >= 0
 		switch {
 		case len(ret.Results) == 0 && res.Len() > 0:
 			if v := res.At(spanRes); v.Name() != "" {
-				if st, ok := fromStart[v]; ok {
-					found = &st
+				if s, ok := fromStart[v]; ok {
+					st = &s // the named error result may hold anything
 				}
 			}
 		case len(ret.Results) == 1 && res.Len() > 1:
 			if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
-				if st, ok := r.StartCall(call); ok && st.Result == spanRes {
-					found = &st
+				if s, ok := r.StartCall(call); ok && s.Result == spanRes {
+					st = &s
+					mayErr = mayErr && (s.LiveOnErr || s.Err != errRes)
 				}
 			}
 		case len(ret.Results) == res.Len():
 			switch e := ast.Unparen(ret.Results[spanRes]).(type) {
 			case *ast.Ident:
 				if v, ok := info.Uses[e].(*types.Var); ok {
-					if st, ok := fromStart[v]; ok {
-						found = &st
+					if s, ok := fromStart[v]; ok {
+						st = &s
 					}
 				}
 			case *ast.CallExpr:
-				if st, ok := r.StartCall(e); ok && res.Len() == 1 {
-					found = &st
+				if s, ok := r.StartCall(e); ok && res.Len() == 1 {
+					st = &s
 				}
 			}
+			mayErr = mayErr && !isNilExpr(ret.Results[errRes])
+		}
+		if st != nil {
+			if found == nil {
+				found = st
+			}
+			liveOnErr = liveOnErr || mayErr
 		}
 		return true
 	})
-	_ = lastStart
 	if found == nil {
 		return nil
 	}
-	f := &StartsSpan{Result: spanRes, NameParam: -1}
+	f := &StartsSpan{Result: spanRes, NameParam: -1, Err: errRes, LiveOnErr: errRes >= 0 && liveOnErr}
 	if id, ok := found.Name.(*ast.Ident); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok {
 			for i := 0; i < sig.Params().Len(); i++ {

@@ -22,7 +22,8 @@ func TestFacts(t *testing.T) {
 // every package.
 func TestFactEncoding(t *testing.T) {
 	facts := []analysis.Fact{
-		&spans.StartsSpan{Result: 1, NameParam: 1},
+		&spans.StartsSpan{Result: 1, NameParam: 1, Err: -1},
+		&spans.StartsSpan{Result: 1, NameParam: -1, Err: 3, LiveOnErr: true},
 		&spans.EndsSpan{Params: []int{0, 2}},
 		&spans.SpanAPI{},
 		&spans.Analysed{},

@@ -92,7 +92,7 @@ func continueLoop(ctx context.Context, xs []int) {
 }
 
 func nonConstantName(ctx context.Context, name string) {
-	_, sp := tracer.Start(ctx, name) // want `span in variable "sp" is not ended on all paths`
+	_, sp := tracer.Start(ctx, name) // want `span started by tracer.Start at line 95 is not ended on all paths`
 	_ = sp
 }
 

@@ -23,7 +23,7 @@ func overwritten(ctx context.Context) {
 func onlyLastEnded(ctx context.Context, names []string) {
 	var span trace.Span
 	for _, n := range names {
-		_, span = tracer.Start(ctx, n) // want `span in variable "span" is started again before it is ended`
+		_, span = tracer.Start(ctx, n) // want `span started by tracer.Start at line 26 is started again before it is ended`
 	}
 	if span != nil {
 		span.End()

@@ -5,6 +5,7 @@ package facts
 
 import (
 	"context"
+	"errors"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/codes"
@@ -73,3 +74,29 @@ func Local(ctx context.Context) {
 	_, span := tracer.Start(ctx, "local")
 	defer span.End()
 }
+
+// StartChecked returns no span when it fails: callers own none on the
+// error branch.
+func StartChecked(ctx context.Context, name string) (context.Context, trace.Span, error) { // want StartChecked:"startsSpan err:2 nilOnErr"
+	if name == "" {
+		return ctx, nil, errNoName
+	}
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, span, nil
+}
+
+// StartOrFail returns a live span with its error: callers own it on every
+// path.
+func StartOrFail(ctx context.Context, name string) (context.Context, trace.Span, error) { // want StartOrFail:"startsSpan err:2 liveOnErr"
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, span, check(ctx)
+}
+
+// StartVia returns another helper's results: it inherits their shape.
+func StartVia(ctx context.Context, name string) (context.Context, trace.Span, error) { // want StartVia:"startsSpan err:2 nilOnErr"
+	return StartChecked(ctx, name)
+}
+
+var errNoName = errors.New("no name")
+
+func check(context.Context) error { return nil }
