@@ -24,6 +24,9 @@
 // in a loop of which only the last is ended, and defer span.End() inside a
 // loop, which ends every span only when the function returns.
 //
+// A span whose name is not a constant is named in messages by the call that
+// starts it and its line: span started by tracer.Start at line 12.
+//
 // Bad:
 //
 //	func load(ctx context.Context, id string) error {
@@ -58,8 +61,48 @@
 // recognised through the trace.Tracer interface, concrete tracers, type
 // parameters and method values.
 //
+// A start helper that also returns an error usually returns no span when it
+// fails (return ctx, nil, err): after ctx, span, err := startSpan(ctx, req),
+// the branch where err is non-nil owns no span, in both the
+// if err != nil { return err } and the if err == nil { ... } else { ... }
+// shapes, as long as err still holds the start's error when it is tested.
+// The helper's fact says when its body may return a started span together
+// with a non-nil error; then the span is owned on the error branch too and
+// must be ended there. A helper configured with -spanend.start is taken to
+// follow Go's convention: no span with an error.
+//
+// The context a Start returns carries the span. Returning it, storing it in
+// a struct, field or global, or sending it (return ctx, &wrapped{ctx: ctx},
+// ch <- job{ctx: ctx}) hands the span on to whoever ends
+// trace.SpanFromContext(ctx) later (the stats-handler and query-hook
+// idiom), but only on the paths through that statement: a return before it
+// still leaks the span. A function that ends the span variable itself
+// anywhere (span.End(), deferred or not, or a helper that ends it) owns the
+// span whatever it does with the context, so every path must end it.
+//
+// defer span.End() in a loop is reported only when the span's work visibly
+// ends in the iteration. It is not reported when something started in the
+// iteration outlives it: a value made from the span or its context that can
+// hold the context (a context, an interface other than error, a function, a
+// channel, or a struct with such a field: an iterator, a reader, a client)
+// is stored in a variable declared outside the loop, appended to one, stored
+// in a field or element, sent or returned, or the context reaches a
+// goroutine (go, errgroup's Go). Then the spans cover work that ends when
+// the function returns (iterators opened in a loop and merged after it), and
+// the defer is right. Plain results (records, strings, errors) kept after
+// the loop do not count: their work is over.
+//
+// In test code (_test.go files, and functions that take a *testing.T, B, F
+// or a testing.TB, with their closures) the spans usually come from a no-op
+// or test provider, and nobody exports them. There a span dropped with _ or
+// discarded is not reported, nor a span the test never ends at all (often on
+// purpose), nor defer in a loop. A span that the test ends on some paths but
+// not on others is still reported: the test's own logic is wrong.
+//
 // When the span is never ended on any path, the suggested fix inserts
-// defer span.End() right after the Start statement.
+// defer span.End() right after the Start statement. It is not offered when
+// the start also returns an error and no span with it (the deferred End
+// would run on a nil span), nor when the context hands the span on.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/spanend.go leaks a span on an early return, and

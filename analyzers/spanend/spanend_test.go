@@ -19,7 +19,7 @@ func TestSpanend(t *testing.T) {
 		"./spanend/paths", "./spanend/dropped", "./spanend/reassign", "./spanend/loops",
 		"./spanend/closures", "./spanend/negative", "./spanend/helpers/...", "./spanend/generics",
 		"./spanend/suppress", "./spanend/peers", "./spanend/starterr/...",
-		"./spanend/ctxhandoff")
+		"./spanend/ctxhandoff", "./spanend/tests")
 }
 
 func TestSpanendFix(t *testing.T) {
