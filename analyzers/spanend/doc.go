@@ -126,5 +126,8 @@
 // behind such a call is missed. A deferred closure ends whatever span its
 // variable holds when the function returns; a span overwritten before that
 // is not reported. Spans held in wrapper types that do not implement
-// trace.Span are not tracked.
+// trace.Span are not tracked. A function that ends its span on some paths
+// and hands the context that carries it to a later callback on others (a
+// before-hook that ends the span only when it fails) is taken to own the
+// span, so the hand-off paths are reported.
 package spanend

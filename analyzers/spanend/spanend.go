@@ -622,7 +622,7 @@ func (c *checker) escapes(stack []ast.Node, loop ast.Node) ([]*types.Var, bool) 
 			}
 			// The call's result may carry the value: follow it.
 		case *ast.AssignStmt:
-			if !slices.Contains(p.Rhs, child.(ast.Expr)) {
+			if e, ok := child.(ast.Expr); !ok || !slices.Contains(p.Rhs, e) {
 				return nil, false
 			}
 			var more []*types.Var
