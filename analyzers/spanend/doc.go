@@ -67,9 +67,10 @@
 // if err != nil { return err } and the if err == nil { ... } else { ... }
 // shapes, as long as err still holds the start's error when it is tested.
 // The helper's fact says when its body may return a started span together
-// with a non-nil error; then the span is owned on the error branch too and
-// must be ended there. A helper configured with -spanend.start is taken to
-// follow Go's convention: no span with an error.
+// with an error that is not nil (neither the literal nil nor an error
+// variable it returned on just before); then the span is owned on the
+// error branch too and must be ended there. A helper configured with
+// -spanend.start is taken to follow Go's convention: no span with an error.
 //
 // The context a Start returns carries the span. Returning it, storing it in
 // a struct, field or global, or sending it (return ctx, &wrapped{ctx: ctx},

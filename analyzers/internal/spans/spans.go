@@ -8,6 +8,7 @@ package spans
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -563,7 +564,7 @@ func (r *Result) computeStarts(d *ast.FuncDecl, fn *types.Func) *StartsSpan {
 					st = &s
 				}
 			}
-			mayErr = mayErr && !isNilExpr(ret.Results[errRes])
+			mayErr = mayErr && !isNilExpr(ret.Results[errRes]) && !r.checkedNil(d.Body, ret, ret.Results[errRes])
 		}
 		if st != nil {
 			if found == nil {
@@ -587,6 +588,94 @@ func (r *Result) computeStarts(d *ast.FuncDecl, fn *types.Func) *StartsSpan {
 		}
 	}
 	return f
+}
+
+// checkedNil reports whether e, an error variable returned by ret, is
+// known nil there because an earlier statement of an enclosing block
+// returned when it was not (if err != nil { return ..., err }) and nothing
+// assigns it in between.
+func (r *Result) checkedNil(body *ast.BlockStmt, ret *ast.ReturnStmt, e ast.Expr) bool {
+	info := r.pass.TypesInfo
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	assigns := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.AssignStmt:
+				for _, l := range m.Lhs {
+					if lid, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(lid) == v {
+						found = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if x, ok := ast.Unparen(m.X).(*ast.Ident); ok && m.Op == token.AND && info.Uses[x] == v {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	// The blocks around ret, innermost last.
+	var path []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil || len(path) > 0 && path[len(path)-1] == ret {
+			return false
+		}
+		if n.Pos() > ret.Pos() || n.End() < ret.End() {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		path = append(path, n)
+		return true
+	})
+	for i := len(path) - 2; i >= 0; i-- {
+		var list []ast.Stmt
+		switch b := path[i].(type) {
+		case *ast.BlockStmt:
+			list = b.List
+		case *ast.CaseClause:
+			list = b.Body
+		case *ast.CommClause:
+			list = b.Body
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			if assigns(b) {
+				return false // the loop may come back with another value
+			}
+			continue
+		default:
+			continue
+		}
+		// The statements before the one that holds ret, nearest first.
+		for j := len(list) - 1; j >= 0; j-- {
+			st := list[j]
+			if st.Pos() >= path[i+1].Pos() {
+				continue
+			}
+			if is, ok := st.(*ast.IfStmt); ok && is.Else == nil && is.Init == nil && len(is.Body.List) > 0 {
+				if _, isRet := is.Body.List[len(is.Body.List)-1].(*ast.ReturnStmt); isRet {
+					if t, _ := NonNil(info, is.Cond, v); t {
+						return true
+					}
+				}
+			}
+			if assigns(st) {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // computeEnds reports which parameters fn takes ownership of, if they hold

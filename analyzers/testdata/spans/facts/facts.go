@@ -100,3 +100,26 @@ func StartVia(ctx context.Context, name string) (context.Context, trace.Span, er
 var errNoName = errors.New("no name")
 
 func check(context.Context) error { return nil }
+
+// StartRoute returns its checked error with the span: it is nil there, so
+// no span comes with a non-nil error.
+func StartRoute(ctx context.Context, name string) (context.Context, trace.Span, error) { // want StartRoute:"startsSpan err:2 nilOnErr"
+	err := check(ctx)
+	if err != nil {
+		return ctx, nil, err
+	}
+	ctx, span := tracer.Start(ctx, name)
+	return ctx, span, err
+}
+
+// StartRechecked assigns the error again after the check: a live span may
+// come with it.
+func StartRechecked(ctx context.Context, name string) (context.Context, trace.Span, error) { // want StartRechecked:"startsSpan err:2 liveOnErr"
+	err := check(ctx)
+	if err != nil {
+		return ctx, nil, err
+	}
+	ctx, span := tracer.Start(ctx, name)
+	err = check(ctx)
+	return ctx, span, err
+}
