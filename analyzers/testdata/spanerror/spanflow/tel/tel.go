@@ -8,6 +8,7 @@ import (
 	"errors"
 
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 )
 
@@ -36,4 +37,14 @@ func StartDial(ctx context.Context, addr string) (context.Context, trace.Span, *
 	ctx, span := tracer.Start(ctx, "dial")
 	c, err := dial(ctx, addr)
 	return ctx, span, c, err
+}
+
+// End ends the span and records the error it points at (the ory/x
+// otelx.End idiom).
+func End(span trace.Span, err *error) {
+	if *err != nil {
+		span.RecordError(*err)
+		span.SetStatus(codes.Error, (*err).Error())
+	}
+	span.End()
 }

@@ -85,3 +85,40 @@ func beforeQuery(ctx context.Context, query string) (context.Context, error) {
 	}
 	return ctx, nil
 }
+
+type driverTx struct{}
+
+type conn struct{}
+
+func (conn) BeginTx(context.Context) (*driverTx, error) { return &driverTx{}, nil }
+
+type traceInterceptor struct{}
+
+// Regression (a sqlmw interceptor): returning the context does not hand
+// the span on when the function ends it, so the error it returns under the
+// live span is checked like its siblings' (ConnPing returns conn.Ping(ctx)
+// and was always reported).
+func (traceInterceptor) ConnBeginTx(ctx context.Context, c conn) (context.Context, *driverTx, error) {
+	ctx, span := tracer.Start(ctx, "ConnBeginTx")
+	defer span.End()
+
+	tx, err := c.BeginTx(ctx)
+	return ctx, tx, err // want `error returned while span`
+}
+
+type skipCommitKey struct{}
+
+// Silent (ory/hydra persister): defer tel.End(span, &err) records the
+// error; the context returned with a value is data, the span is the
+// function's.
+func beginTX(ctx context.Context, c conn, nested bool) (_ context.Context, err error) {
+	ctx, span := tracer.Start(ctx, "persistence.sql.BeginTX")
+	defer tel.End(span, &err)
+	if nested {
+		return context.WithValue(ctx, skipCommitKey{}, true), nil
+	}
+	if _, err = c.BeginTx(ctx); err != nil {
+		return ctx, err
+	}
+	return ctx, nil
+}
