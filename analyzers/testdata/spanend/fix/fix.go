@@ -3,8 +3,10 @@ package fix
 
 import (
 	"context"
+	"errors"
 
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
 )
 
 var tracer = otel.Tracer("fix")
@@ -32,5 +34,27 @@ func partly(ctx context.Context, ok bool) error {
 		return nil
 	}
 	span.End()
+	return work(ctx)
+}
+
+var errClosed = errors.New("closed")
+
+// startCall returns no span when it fails: (ctx, nil, err).
+func startCall(ctx context.Context, closed bool) (context.Context, trace.Span, error) {
+	if closed {
+		return ctx, nil, errClosed
+	}
+	ctx, span := tracer.Start(ctx, "call")
+	return ctx, span, nil
+}
+
+// No fix: a defer right after the start would call End on the nil span
+// that a failed start returns.
+func call(ctx context.Context, closed bool) error {
+	ctx, span, err := startCall(ctx, closed) // want `span started by startCall at line 54 is not ended on all paths`
+	if err != nil {
+		return err
+	}
+	span.AddEvent("sent")
 	return work(ctx)
 }
