@@ -126,9 +126,9 @@
 //     that is, begins with or ends with test, begins with mock, fake or
 //     stub, or ends with mock(s), fake(s) or testing (testutil, testutils,
 //     testing, httptest, grpctest, mocks, fakeauth, storefake,
-//     importer-test), and interop and e2e (gRPC's cross-implementation
-//     test servers, end-to-end suites): their handlers are fakes that
-//     serve tests, not clients. English words such as latest or contest do
+//     importer-test), and interop, crossdock and integration
+//     (cross-implementation test servers, integration suites): their
+//     handlers are fakes that serve tests, not clients. English words such as latest or contest do
 //     not count, nor testdata, which never names a package of a build;
 //   - in example programs and demos (an element of the import path that
 //     is or begins with example or demo: examples, _examples,

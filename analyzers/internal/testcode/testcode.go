@@ -21,9 +21,12 @@ var supportWords = []string{"test", "mock", "fake", "stub"}
 var supportSuffixes = []string{"test", "tests", "testing", "mock", "mocks", "fake", "fakes"}
 
 // supportElements are whole words that name test-support packages: gRPC's
-// cross-implementation test servers live under interop, end-to-end
-// suites under e2e.
-var supportElements = map[string]bool{"interop": true, "e2e": true}
+// cross-implementation test servers live under interop (Jaeger's under
+// crossdock), integration suites under integration
+// (jaeger/internal/storage/integration, loki/integration). Not e2e: an
+// end-to-end suite is made of _test.go files, and an e2e directory's
+// other packages are often the application it drives.
+var supportElements = map[string]bool{"interop": true, "crossdock": true, "integration": true}
 
 // notSupport are English words that end in "test" but name no test code.
 var notSupport = map[string]bool{

@@ -16,7 +16,7 @@ func TestSupportPackage(t *testing.T) {
 		"github.com/acme/shop/internal/storefake":            "storefake",
 		"github.com/acme/shop/internal/workflowservicemock":  "workflowservicemock",
 		"github.com/acme/shop/tools/importer-test":           "importer-test",
-		"github.com/acme/shop/e2e/server":                    "e2e",
+		"github.com/acme/shop/e2e/shop":                      "",
 		"github.com/acme/shop/internal/grpctest":             "grpctest",
 		"github.com/acme/shop/internal/test_stub":            "test_stub",
 		"github.com/acme/shop/internal/latest":               "",
@@ -27,7 +27,9 @@ func TestSupportPackage(t *testing.T) {
 		"example.com/testdata/blockinghandler/negative":      "",
 		"github.com/test/shop/server":                        "test", // the owner is looked at: a rare miss
 		"testdata.example.com/shop":                          "",
-		"github.com/acme/shop/internal/integration/postgres": "",
+		"github.com/acme/shop/internal/integration/postgres": "integration",
+		"github.com/acme/shop/internal/integrations/slack":   "",
+		"github.com/jaegertracing/jaeger/crossdock/services": "crossdock",
 	} {
 		got, ok := SupportPackage(path)
 		if got != want || ok != (want != "") {
