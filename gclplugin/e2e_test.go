@@ -497,7 +497,7 @@ func TestGolangciLint(t *testing.T) {
 
 	t.Run("bad settings", func(t *testing.T) {
 		r := runGCL(ctx, t, bin, dir, golangciConfig("          spanend:\n            starts: [x.Start]"), "./e2e/shop")
-		if r.code == 0 || r.code == 1 || !strings.Contains(r.output, `otellint settings: spanend: unknown option "starts" (spanend options: end, start)`) {
+		if r.code == 0 || r.code == 1 || !strings.Contains(r.output, `otellint settings: spanend: unknown option "starts" (spanend options: end, generated, start)`) {
 			t.Errorf("exit status %d, want a configuration error naming the option\n%s", r.code, r.output)
 		}
 	})

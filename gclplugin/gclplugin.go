@@ -244,9 +244,10 @@ func set(f *flag.Flag, v any) error {
 		}
 		return nil
 	default:
-		// Strings, numbers and durations: a scalar in the flag's syntax.
+		// Strings, numbers and durations: a scalar in the flag's syntax
+		// (a bool too, which the flag may reject with its own words).
 		switch v.(type) {
-		case string, int, int64, uint64, float64:
+		case string, int, int64, uint64, float64, bool:
 			return f.Value.Set(fmt.Sprint(v))
 		}
 		return fmt.Errorf("want a single value, got %s", describe(v))

@@ -4,10 +4,12 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -21,6 +23,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/spawn"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
 
 //go:embed doc.go
@@ -86,6 +89,9 @@ type checker struct {
 	// context.WithoutCancel(...): never the context to pass to a call
 	// that should stop with the request.
 	detached map[types.Object]bool
+	// example is set in example programs and demos, whose pauses stand
+	// for the work a real handler would do.
+	example bool
 }
 
 // spawns is an object fact: the function runs its function parameters
@@ -127,6 +133,7 @@ func (c *checker) spawnsArg(fn *types.Func, i int) bool {
 func (r *rule) run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, rule: r, blocked: map[*types.Func]*blocks{}, spawns: map[*types.Func][]int{}}
+	c.detached = detachedVars(pass.TypesInfo, insp)
 
 	type handler struct {
 		fn   ast.Node
@@ -140,6 +147,10 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	var hs []handler
 	var helpers []helper
 	own := ownCode(pass)
+	// A test-support package's handlers are fakes that serve tests, not
+	// clients: only its helpers' facts are of interest.
+	_, fake := testcode.SupportPackage(pass.Pkg.Path())
+	_, c.example = testcode.ExamplePackage(pass.Pkg.Path())
 	if own {
 		c.findSpawners(insp)
 	}
@@ -161,7 +172,9 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 			}
 			safe.At(pass, fcur.Node().Pos())
 			if h, ok := handlers.Of(pass.TypesInfo, fcur.Node()); ok {
-				hs = append(hs, handler{fcur.Node(), body, h})
+				if !fake {
+					hs = append(hs, handler{fcur.Node(), body, h})
+				}
 				continue
 			}
 			d, ok := fcur.Node().(*ast.FuncDecl)
@@ -205,7 +218,6 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	defer done()
 	c.pass = pass
 	scope := ctxscope.New(pass, insp)
-	c.detached = detachedVars(pass.TypesInfo, insp)
 	for _, h := range hs {
 		for _, s := range c.sites(h.body) {
 			safe.At(pass, s.node.Pos())
@@ -284,7 +296,7 @@ func (c *checker) sites(body *ast.BlockStmt) []site {
 				return false
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.ARROW && c.isCallTo(n.X, "time.After") && !inSelectCase(n, stack) && !c.inCheckedLoop(stack) {
+			if n.Op == token.ARROW && c.isCallTo(n.X, "time.After") && !inSelectCase(n, stack) && !c.inStoppingLoop(stack, pause(n.X)) {
 				out = append(out, site{node: n, row: &afterReceive})
 			}
 		case *ast.CallExpr:
@@ -303,7 +315,7 @@ func (c *checker) sites(body *ast.BlockStmt) []site {
 				}
 			case row.guard == whenRun && !c.isRun(n, stack, body),
 				row.guard == noContextLater && c.getsContext(n, stack, body),
-				row.name == "time.Sleep" && c.inCheckedLoop(stack):
+				row.name == "time.Sleep" && c.inStoppingLoop(stack, pause(n)):
 			default:
 				out = append(out, site{node: n, call: n, row: &row})
 			}
@@ -362,20 +374,164 @@ func inSelectCase(recv *ast.UnaryExpr, stack []ast.Node) bool {
 	return false
 }
 
-// inCheckedLoop reports whether the innermost loop around the top of stack
-// checks a context on every iteration (ctx.Err() or ctx.Done() in its
-// condition, post statement or body): a retry loop with a back-off sleep
-// that stops once the request is gone.
-func (c *checker) inCheckedLoop(stack []ast.Node) bool {
+// inStoppingLoop reports whether the innermost loop around the top of
+// stack, which pauses for d, stops within an iteration once the request is
+// gone: it checks a context (ctx.Err() or ctx.Done() in its condition, post
+// statement or body: a retry loop with a back-off), or the pause is short
+// and every iteration makes a call that takes the request's context (a
+// poll or a throttled batch, whose next call fails once the request is
+// gone).
+func (c *checker) inStoppingLoop(stack []ast.Node, d ast.Expr) bool {
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch n := stack[i].(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt, *ast.RangeStmt:
-			return c.checksContext(n)
+			return c.checksContext(n) || c.isShort(d) && c.callsWithContextEachIteration(n)
 		}
 	}
 	return false
+}
+
+// maxThrottle is the longest constant pause that counts as throttling a
+// loop: once the request is gone the handler still waits this long.
+const maxThrottle = time.Second
+
+// pause returns the duration argument of time.Sleep(d) or time.After(d),
+// or nil.
+func pause(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// isShort reports whether the pause d is not a constant longer than
+// maxThrottle. A computed pause (an interval from configuration, a
+// back-off) is taken as short: what it holds is unknown.
+func (c *checker) isShort(d ast.Expr) bool {
+	if d == nil {
+		return false
+	}
+	tv, ok := c.pass.TypesInfo.Types[d]
+	if !ok || tv.Value == nil {
+		return true
+	}
+	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	return exact && n <= int64(maxThrottle)
+}
+
+// callsWithContextEachIteration reports whether every iteration of loop
+// makes a context-aware call: one that is passed a context of the request
+// (not a fresh or detached one), or a send or receive on a gRPC server
+// stream, outside any branch of the loop body (in its statements, the
+// init and condition of its if and switch statements, or the loop's
+// condition and post statement).
+func (c *checker) callsWithContextEachIteration(loop ast.Node) bool {
+	var exprs []ast.Node
+	var stmts func(list []ast.Stmt)
+	var stmt func(s ast.Stmt)
+	stmt = func(s ast.Stmt) {
+		switch s := s.(type) {
+		case *ast.ExprStmt:
+			exprs = append(exprs, s.X)
+		case *ast.AssignStmt:
+			for _, e := range s.Rhs {
+				exprs = append(exprs, e)
+			}
+		case *ast.DeclStmt:
+			exprs = append(exprs, s)
+		case *ast.SendStmt:
+			exprs = append(exprs, s.Chan, s.Value)
+		case *ast.ReturnStmt:
+			for _, e := range s.Results {
+				exprs = append(exprs, e)
+			}
+		case *ast.IfStmt:
+			if s.Init != nil {
+				stmt(s.Init)
+			}
+			exprs = append(exprs, s.Cond)
+		case *ast.SwitchStmt:
+			if s.Init != nil {
+				stmt(s.Init)
+			}
+			if s.Tag != nil {
+				exprs = append(exprs, s.Tag)
+			}
+		case *ast.LabeledStmt:
+			stmt(s.Stmt)
+		case *ast.BlockStmt:
+			stmts(s.List)
+		}
+	}
+	stmts = func(list []ast.Stmt) {
+		for _, s := range list {
+			stmt(s)
+		}
+	}
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		if l.Cond != nil {
+			exprs = append(exprs, l.Cond)
+		}
+		if l.Post != nil {
+			stmt(l.Post)
+		}
+		stmts(l.Body.List)
+	case *ast.RangeStmt:
+		stmts(l.Body.List)
+	}
+	for _, e := range exprs {
+		if c.callsWithContext(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsWithContext reports whether n, outside function literals, calls a
+// function with a context of the request, or a method of a gRPC server
+// stream.
+func (c *checker) callsWithContext(n ast.Node) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if t := info.TypeOf(sel.X); t != nil && handlers.IsServerStream(t) {
+					found = true
+				}
+			}
+			for _, a := range n.Args {
+				if t := info.TypeOf(a); t != nil && handlers.CarriesRequest(t) && c.fromRequest(a) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// fromRequest reports whether the context expression e may be the
+// request's: not context.Background() or TODO(), nor a variable assigned
+// context.WithoutCancel(...).
+func (c *checker) fromRequest(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return !ctxscope.IsFresh(c.pass.TypesInfo, e) && !c.isCallTo(e, "context.WithoutCancel")
+	case *ast.Ident:
+		return !c.detached[c.pass.TypesInfo.Uses[e]]
+	}
+	return true
 }
 
 // checksContext reports whether n calls Err or Done on a context.
@@ -502,6 +658,9 @@ func (c *checker) report(fn ast.Node, h handlers.Handler, scope *ctxscope.Scope,
 	if shown == "" {
 		shown = "ctx"
 	}
+	if c.example && c.simulatesWork(s) {
+		return // a demo's pause stands for the work it shows
+	}
 	if s.row != nil {
 		d := analysis.Diagnostic{
 			Pos: s.node.Pos(), End: s.node.End(),
@@ -533,6 +692,18 @@ func (c *checker) report(fn ast.Node, h handlers.Handler, scope *ctxscope.Scope,
 		Message: fmt.Sprintf("%s calls %s, which blocks in %s without a context: %s (pass %s down and use the context-aware call)",
 			h.Describe(), calleeText(s.call), in, b.Effect, shown),
 	})
+}
+
+// simulatesWork reports whether s pauses (time.Sleep, <-time.After),
+// itself or in the functions it calls, rather than doing I/O.
+func (c *checker) simulatesWork(s site) bool {
+	name := ""
+	if s.row != nil {
+		name = s.row.name
+	} else if b := c.blocks(s); b != nil {
+		name = b.Call
+	}
+	return name == "time.Sleep" || name == afterReceive.name
 }
 
 // contextAt returns the expression of the request's context at pos in the

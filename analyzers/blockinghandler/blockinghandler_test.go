@@ -11,7 +11,7 @@ import (
 
 func TestBlockingHandler(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), blockinghandler.Analyzer,
-		"./blockinghandler/kinds", "./blockinghandler/calls", "./blockinghandler/negative/...", "./blockinghandler/closures", "./blockinghandler/facts/...", "./blockinghandler/sqlx", "./blockinghandler/peers", "./sanity/...")
+		"./blockinghandler/kinds", "./blockinghandler/calls", "./blockinghandler/negative/...", "./blockinghandler/closures", "./blockinghandler/facts/...", "./blockinghandler/sqlx", "./blockinghandler/peers", "./blockinghandler/support/...", "./blockinghandler/examples/...", "./blockinghandler/throttle", "./sanity/...")
 }
 
 func TestBlockingHandlerFix(t *testing.T) {

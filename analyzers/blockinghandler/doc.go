@@ -52,11 +52,10 @@
 // A handler that calls a function of the analysed module which takes no
 // context and makes one of these calls is reported at its call, naming the
 // blocking call inside and the functions in between. Facts carry this
-// across packages. By default the blocking call may sit in the function
-// the handler calls or in one it calls in turn (depth 2): in a large code
-// base nearly every function reaches a sleep or a dial somewhere deep down,
-// on paths a request rarely takes, and following them would bury the real
-// findings. Code that a module function runs in a goroutine of its own
+// across packages. By default the blocking call must sit in the function
+// the handler calls itself (depth 1): in a large code base nearly every
+// function reaches a sleep or a dial somewhere deep down, on paths a
+// request rarely takes, and following them would bury the real findings. Code that a module function runs in a goroutine of its own
 // (go f(), or a helper that runs its function argument in a go statement,
 // found by facts) does not count.
 //
@@ -95,20 +94,51 @@
 // c.UserContext() for fiber, ctx or stream.Context() for gRPC. time.Sleep
 // and http.Get need a new statement, so they get no fix.
 //
-// The line drawn, on purpose (not findings): the context-aware forms; any
-// code outside a handler (background workers, main, init, a constructor);
-// _test.go files (a test's handlers serve no real clients, and test
-// backends sleep to simulate latency); code in a go statement or a
-// callback scheduled with time.AfterFunc or context.AfterFunc, which the
-// handler detaches on purpose; a <-time.After(d) that is a case of a
-// select, which can wait on ctx.Done() too; time.Sleep or <-time.After in
-// a loop that checks ctx.Err() or ctx.Done() on every iteration (a retry
-// back-off that stops when the request is gone); exec.Command when the
-// command is not run in the handler; a function that takes a context
-// (context.Context, *http.Request, a framework context or a gRPC stream):
-// it is its own business to use it. Function literals called in the
-// handler (deferred, passed to errgroup.Group.Go or to a retry helper) are
-// part of the handler.
+// The line drawn, on purpose (not findings):
+//
+//   - the context-aware forms;
+//   - any code outside a handler (background workers, main, init, a
+//     constructor);
+//   - code in a go statement or a callback scheduled with time.AfterFunc
+//     or context.AfterFunc, which the handler detaches on purpose;
+//   - a <-time.After(d) that is a case of a select, which can wait on
+//     ctx.Done() too;
+//   - time.Sleep or <-time.After in a loop that checks ctx.Err() or
+//     ctx.Done() on every iteration (a retry back-off that stops when the
+//     request is gone);
+//   - time.Sleep or <-time.After that throttles a loop whose every
+//     iteration makes a call with the request's context (the context
+//     passed to it, or a Send or Recv on the gRPC stream) outside the
+//     body's branches: a poll or a paced batch stops within one iteration,
+//     when its next call fails. A pause that is a constant longer than a
+//     second is still reported (the handler waits that long after the
+//     client is gone); one from configuration or a back-off counts as
+//     short. A pause in a loop without such a call, or that makes it only
+//     in a branch, or passes it context.Background() or a detached
+//     context, is reported;
+//   - exec.Command when the command is not run in the handler;
+//   - a function that takes a context (context.Context, *http.Request, a
+//     framework context or a gRPC stream): it is its own business to use
+//     it;
+//   - test code. _test.go files: a test's handlers serve no real clients,
+//     and test backends sleep to simulate latency. Handlers in test-support
+//     packages, told by an element of the import path after the host: one
+//     that is, begins with or ends with test, begins with mock, fake or
+//     stub, or ends with mock(s), fake(s) or testing (testutil, testutils,
+//     testing, httptest, grpctest, mocks, fakeauth, storefake,
+//     importer-test), and interop, crossdock and integration
+//     (cross-implementation test servers, integration suites): their
+//     handlers are fakes that serve tests, not clients. English words such as latest or contest do
+//     not count, nor testdata, which never names a package of a build;
+//   - in example programs and demos (an element of the import path that
+//     is or begins with example or demo: examples, _examples,
+//     example-server), time.Sleep and <-time.After, directly or through
+//     the functions the handler calls: a demo's pause stands for the work
+//     it shows. Its I/O without the context is still reported: users copy
+//     it.
+//
+// Function literals called in the handler (deferred, passed to
+// errgroup.Group.Go or to a retry helper) are part of the handler.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/blockinghandler.go keeps working after the
@@ -120,7 +150,7 @@
 // context, by full name (github.com/acme/store.Load,
 // (*github.com/acme/store.Client).Get).
 //
-// -blockinghandler.depth (default 2) is how many calls deep, from the
+// -blockinghandler.depth (default 1) is how many calls deep, from the
 // handler, a blocking call in the module's own functions is followed; 1
 // reports only functions that make the blocking call themselves.
 //
@@ -131,4 +161,11 @@
 // analysed module, analysed from source (otellint ./... does); versioned
 // dependencies and the standard library are only checked through the
 // table. A function that takes a context and ignores it is not reported.
+// Test support and examples are told by import path only: a fake in a
+// package named like production code (internal/server/fakes.go) is
+// checked, and a production package under an element such as test or
+// mock (github.com/test/shop) is not.
+//
+// Generated files (a "// Code generated ... DO NOT EDIT." header) are not
+// checked: a generated handler's blocking calls are its generator's.
 package blockinghandler

@@ -63,4 +63,7 @@
 // Only contexts held in variables count as in scope (not fields); a
 // context variable that is ever assigned something other than a fresh
 // root counts as carrying a trace everywhere in the function.
+//
+// Generated files (a "// Code generated ... DO NOT EDIT." header) are not
+// checked.
 package goctx

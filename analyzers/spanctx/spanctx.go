@@ -30,25 +30,29 @@ var Analyzer = New(spans.Default)
 
 // New returns a fresh spanctx analyzer that requires the helper h.
 func New(h *spans.Helper) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	gen := new(spans.Generated)
+	a := &analysis.Analyzer{
 		Name:     "spanctx",
 		Doc:      docutil.MustExtract(doc, "spanctx"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
-		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
+		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 	}
+	a.Flags.Var(gen, "generated", spans.GeneratedUsage)
+	return a
 }
 
-func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
+func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error) {
 	sp := h.Result(pass)
 	if !sp.Relevant() {
 		return nil, nil
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
+	pass = spans.Note(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp)}
-	spans.Funcs(insp, c.checkFunc)
+	spans.Funcs(insp, gen, c.checkFunc)
 	return nil, nil
 }
 

@@ -34,13 +34,15 @@ var Analyzer = New(spans.Default)
 // New returns a fresh spanend analyzer that requires the helper h and
 // binds its -start and -end flags to h's options.
 func New(h *spans.Helper) *analysis.Analyzer {
+	gen := new(spans.Generated)
 	a := &analysis.Analyzer{
 		Name:     "spanend",
 		Doc:      docutil.MustExtract(doc, "spanend"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
 		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
-		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
+		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 	}
+	a.Flags.Var(gen, "generated", spans.GeneratedUsage)
 	a.Flags.Var(&h.Options.Starts, "start", "extra functions that start a span, by full name (comma-separated)")
 	a.Flags.Var(&h.Options.Ends, "end", "extra functions that end the first span they are passed, by full name (comma-separated)")
 	return a
@@ -48,20 +50,21 @@ func New(h *spans.Helper) *analysis.Analyzer {
 
 const consequence = "spans are lost or leak memory"
 
-func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
+func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error) {
 	sp := h.Result(pass)
 	if !sp.Relevant() {
 		return nil, nil // the package cannot involve spans
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
+	pass = spans.Note(pass)
 	c := &checker{
 		pass: pass,
 		sp:   sp,
 		cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	spans.Funcs(insp, c.checkFunc)
+	spans.Funcs(insp, gen, c.checkFunc)
 	return nil, nil
 }
 

@@ -35,6 +35,7 @@ type options struct {
 	expected      spans.ListFlag // more sentinel errors that are not failures
 	requireStatus bool
 	requireRecord bool
+	generated     spans.Generated
 }
 
 // New returns a fresh spanerror analyzer that requires the helper h, binds
@@ -53,6 +54,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 	a.Flags.Var(&h.Options.Recorders, "recorders", "functions that record an error on the first span they are passed, by full name (comma-separated)")
 	a.Flags.BoolVar(&opts.requireStatus, "status", true, "require SetStatus(codes.Error, ...) on failing paths")
 	a.Flags.BoolVar(&opts.requireRecord, "record", false, "also require RecordError when the status is set to codes.Error")
+	a.Flags.Var(&opts.generated, "generated", spans.GeneratedUsage)
 	return a
 }
 
@@ -63,9 +65,10 @@ func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
+	pass = spans.Note(pass)
 	c := &checker{pass: pass, sp: sp, opts: opts, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), fixed: map[ast.Node]bool{}}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	spans.Funcs(insp, func(fn ast.Node, body *ast.BlockStmt) {
+	spans.Funcs(insp, &opts.generated, func(fn ast.Node, body *ast.BlockStmt) {
 		for _, f := range pass.Files {
 			if f.Pos() <= fn.Pos() && fn.Pos() < f.End() {
 				c.file = f

@@ -38,7 +38,7 @@ func TestSpanerrorConfig(t *testing.T) {
 
 // TestSanity runs on odd but valid Go without a panic or a finding.
 func TestSanity(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./sanity/...", "./spanend/generated")
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./sanity/...")
 }
 
 func TestSpanerrorNoStatus(t *testing.T) {
@@ -48,3 +48,35 @@ func TestSpanerrorNoStatus(t *testing.T) {
 	defer spanerror.Analyzer.Flags.Set("status", "true")
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/nostatus")
 }
+
+// TestSpanerrorGenerated: by default the files of tracing-wrapper
+// generators (gowrap) are checked and other generated files are not;
+// -generated=all checks every generated file, -generated=none none.
+func TestSpanerrorGenerated(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/generated")
+
+	all := spanerror.New(spans.New())
+	if err := all.Flags.Set("generated", "all"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.Dir(), all, "./spanerror/generatedall")
+
+	none := spanerror.New(spans.New())
+	if err := none.Flags.Set("generated", "none"); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range analysistest.Run(quiet{t}, testutil.Dir(), none, "./spanerror/generated", "./spanerror/generatedall") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("-generated=none: %v: %s", r.Pass.Fset.Position(d.Pos), d.Message)
+		}
+	}
+	if err := none.Flags.Set("generated", "true"); err == nil {
+		t.Error("-generated=true: want an error")
+	}
+}
+
+// quiet lets analysistest run without matching // want comments: the test
+// checks the findings itself.
+type quiet struct{ *testing.T }
+
+func (quiet) Errorf(string, ...any) {}

@@ -245,6 +245,11 @@ func isPointer(t types.Type) bool {
 
 // isServerStream reports whether t has the methods of grpc.ServerStream
 // that matter here: Context, SendMsg and RecvMsg.
+// IsServerStream reports whether t is a gRPC server stream: it has
+// Context, SendMsg and RecvMsg, and its sends and receives stop with the
+// stream's context.
+func IsServerStream(t types.Type) bool { return isServerStream(t) }
+
 func isServerStream(t types.Type) bool {
 	ms := types.NewMethodSet(t)
 	ctx := ms.Lookup(nil, "Context")
