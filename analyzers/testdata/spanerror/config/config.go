@@ -15,10 +15,13 @@ var tracer = otel.Tracer("config")
 // ErrMissing is named in -spanerror.expected.
 var ErrMissing = errors.New("missing")
 
-func lookup(context.Context) error { return ErrMissing }
+func lookup(context.Context) error { return ErrMissing } // want lookup:"expectedError"
+
+// load fails for real.
+func load(context.Context) error { return errors.New("disk on fire") }
 
 // Silent: ErrMissing is expected by configuration.
-func find(ctx context.Context) error {
+func find(ctx context.Context) error { // want find:"expectedError"
 	ctx, span := tracer.Start(ctx, "find")
 	defer span.End()
 	err := lookup(ctx)
@@ -38,7 +41,7 @@ var reporter = func(trace.Span, error) {}
 func reported(ctx context.Context) error {
 	ctx, span := tracer.Start(ctx, "reported")
 	defer span.End()
-	if err := lookup(ctx); err != nil {
+	if err := load(ctx); err != nil {
 		report(span, err)
 		return err
 	}
@@ -49,7 +52,7 @@ func reported(ctx context.Context) error {
 func statusOnly(ctx context.Context) error {
 	ctx, span := tracer.Start(ctx, "status")
 	defer span.End()
-	if err := lookup(ctx); err != nil {
+	if err := load(ctx); err != nil {
 		span.SetStatus(codes.Error, err.Error())
 		return err // want `span "status" is set to codes.Error but the error is not recorded with RecordError`
 	}
