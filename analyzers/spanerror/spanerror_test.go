@@ -12,7 +12,9 @@ import (
 
 func TestSpanerror(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer,
-		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...")
+		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...",
+		"./spanerror/grpcstatus/...", "./spanerror/httperr", "./spanerror/ctxerr", "./spanerror/sentinels",
+		"./spanerror/knownnil", "./spanerror/dynstatus", "./spanerror/deferptr", "./spanerror/messages")
 }
 
 func TestSpanerrorFix(t *testing.T) {
@@ -47,4 +49,12 @@ func TestSpanerrorNoStatus(t *testing.T) {
 	}
 	defer spanerror.Analyzer.Flags.Set("status", "true")
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/nostatus")
+}
+
+func TestSpanerrorStrict(t *testing.T) {
+	if err := spanerror.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer spanerror.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/strict")
 }
