@@ -2,9 +2,12 @@ package spanerror
 
 import (
 	"go/ast"
+	"go/build"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -31,6 +34,9 @@ type expecter struct {
 	pass  *analysis.Pass
 	extra []string
 	local map[types.Object]bool // this package's objects with the fact
+	// pending is set when a question about a function of this package
+	// without the fact (yet) was asked: its answer may change.
+	pending bool
 }
 
 // known says whether a local error variable holds an expected error at
@@ -52,6 +58,9 @@ func (x *expecter) hasFact(obj types.Object) bool {
 		return false
 	}
 	if obj.Pkg() == x.pass.Pkg {
+		if _, isFunc := obj.(*types.Func); isFunc && !x.local[obj] {
+			x.pending = true
+		}
 		return x.local[obj]
 	}
 	return x.pass.ImportObjectFact(obj, new(expectedError))
@@ -252,6 +261,9 @@ func isErrorValue(info *types.Info, e ast.Expr) bool {
 // and functions. It runs on every package, with or without spans: the
 // store package that declares ErrNotFound need not import OTel.
 func (x *expecter) computeFacts(files []*ast.File) {
+	if x.isStd(files) {
+		return // the tables describe the standard library, for every driver alike
+	}
 	info := x.pass.TypesInfo
 	// Sentinels first: package-level error variables named as an outcome,
 	// built by a plain constructor, or whose initialiser is expected.
@@ -300,20 +312,38 @@ func (x *expecter) computeFacts(files []*ast.File) {
 	}
 	for changed := true; changed; {
 		changed = false
+		keep := cands[:0]
 		for _, fd := range cands {
-			fn := info.Defs[fd.Name]
-			if x.local[fn] {
-				continue
-			}
+			x.pending = false
 			if x.onlyExpected(fd) {
-				x.local[fn] = true
+				x.local[info.Defs[fd.Name]] = true
 				changed = true
+			} else if x.pending {
+				keep = append(keep, fd) // may change with a helper's fact
 			}
 		}
+		cands = keep
 	}
+	x.pending = false
 	for obj := range x.local {
 		x.pass.ExportObjectFact(obj, new(expectedError))
 	}
+}
+
+// isStd reports whether the package is part of the standard library:
+// go vet analyses it, the standalone driver does not, so facts about it
+// would make the two disagree.
+func (x *expecter) isStd(files []*ast.File) bool {
+	first, _, _ := strings.Cut(x.pass.Pkg.Path(), "/")
+	if strings.Contains(first, ".") || len(files) == 0 {
+		return false
+	}
+	root := build.Default.GOROOT
+	if root == "" {
+		return false
+	}
+	name := x.pass.Fset.File(files[0].Pos()).Name()
+	return strings.HasPrefix(filepath.Clean(name), filepath.Join(root, "src")+string(filepath.Separator))
 }
 
 // sentinelInit reports whether the package-level variable v, initialised

@@ -113,6 +113,7 @@ type state struct {
 	// the named result): it covers only returns of those variables.
 	coverVars uint64
 	coverAt   token.Pos // the defer statement that records coverVars
+	setVars   uint64    // error variables assigned a value that may not be nil
 	nilVars   uint64    // error variables known to be nil
 	expVars   uint64    // error variables known to hold an expected error
 	sexpVars  uint64    // ... one that is expected in strict mode too (io.EOF after ==)
@@ -240,7 +241,7 @@ func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.
 			}
 		}
 	}
-	walk(startBlock, startIdx+1, c.entryState(f, site.Var, g, startBlock, startIdx))
+	walk(startBlock, startIdx+1, c.entryState(f, g, startBlock, startIdx))
 }
 
 // apply updates st with what node n does, and reports whether n ends the
@@ -322,92 +323,100 @@ func returnsError(info *types.Info, call *ast.CallExpr) bool {
 // assigns or declares.
 func (c *checker) varEffect(f *fn, n ast.Node, st *state) {
 	info := c.pass.TypesInfo
-	set := func(id *ast.Ident, rhs ast.Expr, multi bool, i, of int) {
-		ev, ok := info.ObjectOf(id).(*types.Var)
+	type change struct {
+		m                uint64
+		isNil, exp, sexp bool
+	}
+	var changes []change
+	// classify decides what the variable id holds after it is given rhs
+	// (nil rhs: its zero value; multi: result i of n of one call), from
+	// the state before the statement: err = fmt.Errorf("...: %w", err)
+	// reads the old err.
+	classify := func(id *ast.Ident, rhs ast.Expr, multi bool, i, of int) {
+		bit, ok := f.errVars[varOf(info, id)]
 		if !ok {
 			return
 		}
-		bit, ok := f.errVars[ev]
-		if !ok {
-			return
-		}
-		m := uint64(1) << bit
-		st.nilVars &^= m
-		st.expVars &^= m
-		st.sexpVars &^= m
-		if f.unstable&m != 0 {
-			return
-		}
+		ch := change{m: uint64(1) << bit}
 		switch {
+		case f.unstable&ch.m != 0:
 		case rhs == nil: // var err error
-			st.nilVars |= m
+			ch.isNil = true
 		case multi:
 			// x, err := lookup(ctx): the last result of a function
 			// whose errors are all expected.
 			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && i == of-1 && !c.opts.strict {
 				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && c.exp.hasFact(fn.Origin()) {
-					st.expVars |= m
+					ch.exp = true
 				}
 			}
 		case isNil(info, rhs):
-			st.nilVars |= m
+			ch.isNil = true
 		default:
-			if c.exp.expected(rhs, c.knownIn(f, st, false), c.opts.strict) {
-				st.expVars |= m
-			}
-			if c.exp.expected(rhs, c.knownIn(f, st, true), true) {
-				st.sexpVars |= m
-			}
+			ch.exp = c.exp.expected(rhs, c.knownIn(f, st, false), c.opts.strict)
+			ch.sexp = c.exp.expected(rhs, c.knownIn(f, st, true), true)
 		}
+		changes = append(changes, ch)
 	}
 	ast.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.RangeStmt:
+			// for _, err := range errs: unknown; the body is not this node.
+			for _, e := range []ast.Expr{m.Key, m.Value} {
+				if id, ok := e.(*ast.Ident); ok {
+					classify(id, id, true, 0, 2)
+				}
+			}
+			return false
 		case *ast.AssignStmt:
-			// The right-hand sides are read before any variable is set.
-			before := *st
 			for i, l := range m.Lhs {
 				id, ok := ast.Unparen(l).(*ast.Ident)
 				if !ok {
 					continue
 				}
-				after := *st
-				*st = before
-				var rhs ast.Expr
-				multi := len(m.Lhs) != len(m.Rhs)
-				if multi {
-					rhs = m.Rhs[0]
-				} else {
-					rhs = m.Rhs[i]
-				}
-				if m.Tok != token.ASSIGN && m.Tok != token.DEFINE {
-					rhs, multi = id, true // err += ...: unknown
-				}
-				set(id, rhs, multi, i, len(m.Lhs))
-				keep := *st
-				*st = after
-				if bit, ok := f.errVars[varOf(info, id)]; ok {
-					b := uint64(1) << bit
-					st.nilVars = st.nilVars&^b | keep.nilVars&b
-					st.expVars = st.expVars&^b | keep.expVars&b
-					st.sexpVars = st.sexpVars&^b | keep.sexpVars&b
+				switch {
+				case m.Tok != token.ASSIGN && m.Tok != token.DEFINE:
+					classify(id, id, true, 0, 2) // err += ...: unknown
+				case len(m.Lhs) == len(m.Rhs):
+					classify(id, m.Rhs[i], false, i, len(m.Lhs))
+				default:
+					classify(id, m.Rhs[0], true, i, len(m.Lhs))
 				}
 			}
 		case *ast.ValueSpec:
 			for i, id := range m.Names {
 				switch {
 				case len(m.Values) == 0:
-					set(id, nil, false, i, len(m.Names))
+					classify(id, nil, false, i, len(m.Names))
 				case len(m.Values) == len(m.Names):
-					set(id, m.Values[i], false, i, len(m.Names))
+					classify(id, m.Values[i], false, i, len(m.Names))
 				default:
-					set(id, m.Values[0], true, i, len(m.Names))
+					classify(id, m.Values[0], true, i, len(m.Names))
 				}
 			}
 		}
 		return true
 	})
+	for _, ch := range changes {
+		st.setVars |= ch.m
+		if ch.isNil {
+			st.setVars &^= ch.m
+		}
+		st.nilVars &^= ch.m
+		st.expVars &^= ch.m
+		st.sexpVars &^= ch.m
+		if ch.isNil {
+			st.nilVars |= ch.m
+		}
+		if ch.exp {
+			st.expVars |= ch.m
+		}
+		if ch.sexp {
+			st.sexpVars |= ch.m
+		}
+	}
 }
 
 func varOf(info *types.Info, id *ast.Ident) *types.Var {
@@ -747,7 +756,7 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // if err != nil { return err } before the start leaves err nil. It is a
 // forward must-analysis over the CFG: a fact holds at a block when it
 // holds on every edge into it.
-func (c *checker) entryState(f *fn, v *types.Var, g *cfg.CFG, start *cfg.Block, idx int) state {
+func (c *checker) entryState(f *fn, g *cfg.CFG, start *cfg.Block, idx int) state {
 	if len(g.Blocks) == 0 {
 		return state{}
 	}
@@ -825,7 +834,9 @@ func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st st
 	switch {
 	case st.ok && fails:
 		d.Message = fmt.Sprintf("span %s is set to codes.Ok on a path that returns an error (the trace shows the failure as a success)", name)
-	case st.covered || st.coverVars != 0 && c.mentions(f, ret, st.coverVars):
+	case st.covered || st.coverVars != 0 && (c.mentions(f, ret, st.coverVars) || st.coverVars&st.setVars&^st.nilVars != 0):
+		// The deferred recorder sees this error, or a variable it reads
+		// was given a failure on the way (retErr = err; return err).
 		return false
 	case c.opts.requireStatus && st.rec && !st.status:
 		// The author recorded the error: expected or not, the status
@@ -836,6 +847,10 @@ func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st st
 		}
 	case c.opts.requireStatus && st.deferRec && !st.status:
 		d.Message = fmt.Sprintf("span %s records the error but never sets codes.Error (RecordError alone leaves the status Unset: the backend shows the span as OK)", name)
+	case c.opts.requireRecord && st.status && !st.rec:
+		// Likewise: the Error status says the author treats it as a
+		// failure.
+		d.Message = fmt.Sprintf("span %s is set to codes.Error but the error is not recorded with RecordError (no exception event on the span)", name)
 	case !fails:
 		return false
 	case !st.rec && !st.status && !st.deferRec && st.coverVars != 0:
@@ -843,8 +858,6 @@ func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st st
 		d.Message = fmt.Sprintf("error returned while span %s is live is not %s, which the deferred call at line %d records (the failure is never recorded: the trace shows the operation as OK)", name, v, at)
 	case !st.rec && !st.status && !st.deferRec:
 		d.Message = fmt.Sprintf("error returned while span %s is live, without RecordError and SetStatus(codes.Error, ...) (the trace shows the failed operation as OK)", name)
-	case c.opts.requireRecord && st.status && !st.rec:
-		d.Message = fmt.Sprintf("span %s is set to codes.Error but the error is not recorded with RecordError (no exception event on the span)", name)
 	default:
 		return false
 	}

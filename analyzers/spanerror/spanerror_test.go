@@ -23,7 +23,7 @@ func TestSpanerrorFix(t *testing.T) {
 
 func TestSpanerrorConfig(t *testing.T) {
 	for _, f := range []struct{ name, value string }{
-		{"expected", "example.com/testdata/spanerror/config.ErrMissing"},
+		{"expected", "example.com/testdata/spanerror/config.ErrMissing,example.com/testdata/spanerror/config.probe"},
 		{"recorders", "example.com/testdata/spanerror/config.report"},
 		{"record", "true"},
 	} {

@@ -1,4 +1,5 @@
-// Package config covers -spanerror.expected and -spanerror.recorders.
+// Package config covers -spanerror.expected (sentinels and functions) and
+// -spanerror.recorders.
 package config
 
 import (
@@ -29,6 +30,16 @@ func find(ctx context.Context) error { // want find:"expectedError"
 		return err
 	}
 	return nil
+}
+
+// probe is named in -spanerror.expected: its errors are outcomes.
+func probe(context.Context) error { return errors.New("busy") }
+
+// Silent: probe's errors are expected by configuration.
+func probed(ctx context.Context) error { // want probed:"expectedError"
+	ctx, span := tracer.Start(ctx, "probed")
+	defer span.End()
+	return probe(ctx)
 }
 
 // report is named in -spanerror.recorders: it records through a func

@@ -52,6 +52,10 @@ func resolve(ctx context.Context, keys []string) (*Result, error) { // want reso
 func check(ctx context.Context, key string) (*Result, error) {
 	ctx, span := tracer.Start(ctx, "check")
 	defer span.End()
+	if err := ctx.Err(); err != nil {
+		err = fmt.Errorf("check %s: %w", key, err)
+		return nil, err
+	}
 	r, err := dispatch(ctx, key)
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return nil, err

@@ -116,3 +116,22 @@ func closureLocal(ctx context.Context) error {
 	err = save(ctx)
 	return err
 }
+
+// Silent: the variable the closure records is given the failure before
+// the return (retErr = err; return nil, err).
+func copied(ctx context.Context) (string, error) {
+	var retErr error
+	ctx, span := tracer.Start(ctx, "copied")
+	defer func() {
+		if retErr != nil {
+			span.RecordError(retErr)
+			span.SetStatus(codes.Error, retErr.Error())
+		}
+		span.End()
+	}()
+	if err := load(ctx); err != nil {
+		retErr = err
+		return "", err
+	}
+	return "ok", nil
+}

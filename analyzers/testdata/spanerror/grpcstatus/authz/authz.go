@@ -10,9 +10,25 @@ import (
 	"google.golang.org/grpc/status"
 )
 
-// ErrUnauthorizedResponse is a PermissionDenied status: expected by its
-// constructor.
-var ErrUnauthorizedResponse = status.Error(codes.PermissionDenied, "the principal is not authorized to perform the action") // want ErrUnauthorizedResponse:"expectedError"
+// AuthErrorCode is the application's own code space, as openfga's
+// openfgav1.AuthErrorCode: not a gRPC code the rule knows.
+type AuthErrorCode int32
+
+const (
+	AuthErrorCodeForbidden AuthErrorCode = 1600
+	AuthErrorCodeThrottled AuthErrorCode = 1601
+)
+
+var (
+	// ErrUnauthorizedResponse is named as an outcome, and its code does not
+	// say failure: expected (openfga's internal/authz declares it so).
+	ErrUnauthorizedResponse = status.Error(codes.Code(AuthErrorCodeForbidden), "the principal is not authorized to perform the action") // want ErrUnauthorizedResponse:"expectedError"
+	// ErrDenied is a PermissionDenied status: expected by its constructor.
+	ErrDenied = status.Error(codes.PermissionDenied, "denied") // want ErrDenied:"expectedError"
+	// ErrThrottledResponse has an unknown code and a name that says
+	// nothing: not known to be expected.
+	ErrThrottledResponse = status.Error(codes.Code(AuthErrorCodeThrottled), "slow down")
+)
 
 // Authorizer decides.
 type Authorizer interface {
@@ -29,6 +45,14 @@ func Check(ctx context.Context, a Authorizer, store, method string) error { // w
 		return ErrUnauthorizedResponse
 	}
 	return nil
+}
+
+// Throttle may return ErrThrottledResponse: no fact.
+func Throttle(ctx context.Context) error {
+	if skip(ctx) {
+		return ErrThrottledResponse
+	}
+	return ErrDenied
 }
 
 // Lookup may fail for real: no fact.

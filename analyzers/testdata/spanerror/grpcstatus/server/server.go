@@ -137,6 +137,13 @@ func (s *Server) Delete(ctx context.Context, req *Request) (string, error) {
 	return "", err // want `error returned while span "Delete" is live`
 }
 
+// Reported: Throttle's code is unknown.
+func (s *Server) Throttle(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "Throttle")
+	defer span.End()
+	return authz.Throttle(ctx) // want `error returned while span "Throttle" is live`
+}
+
 // Reported: Lookup may return the Authorize error itself.
 func (s *Server) Lookup(ctx context.Context, req *Request) error {
 	ctx, span := tracer.Start(ctx, "Lookup")
