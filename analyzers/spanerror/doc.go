@@ -172,12 +172,13 @@
 //
 // A borrowed span (trace.SpanFromContext) is never checked. Only the
 // comparisons err != nil, err == nil, err == Sentinel,
-// errors.Is(err, Sentinel) and status.Code(err) == code refine what a path
-// knows about an error; an error that is nil or expected for other reasons
-// (errors.As, switch err { case ... }, a *Status kept in a variable)
-// counts as possibly failing. An error variable that a function literal
+// errors.Is(err, Sentinel), status.Code(err) == code and the cases of
+// switch err refine what a path knows about an error; an error that is
+// nil or expected for other reasons (errors.As, a *Status kept in a
+// variable) counts as possibly failing. An error variable that a function literal
 // assigns, or whose address is taken outside a defer, is never known.
 // Whether a function returns only expected errors is decided without
 // paths: a returned variable counts when everything assigned to it is
-// nil or expected.
+// nil or expected. The standard library carries no facts (go vet
+// analyses it, the standalone driver does not): the tables describe it.
 package spanerror

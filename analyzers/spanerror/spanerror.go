@@ -101,6 +101,9 @@ type fn struct {
 	// or whose address escapes (outside a defer): any call may change
 	// them, so nothing is known about their value.
 	unstable uint64
+	// caseTags maps the expressions of the cases of a switch on an error
+	// variable (switch err { case nil, io.EOF: }) to the variable.
+	caseTags map[ast.Expr]ast.Expr
 }
 
 // state is what a path knows when it reaches a node.
@@ -161,9 +164,21 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 		addVar(t.Results().At(i))
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Defs[id].(*types.Var); ok {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := info.Defs[n].(*types.Var); ok {
 				addVar(v)
+			}
+		case *ast.SwitchStmt:
+			if tag, ok := ast.Unparen(n.Tag).(*ast.Ident); ok && otelapi.IsErrorType(info.TypeOf(tag)) {
+				for _, cc := range n.Body.List {
+					for _, e := range cc.(*ast.CaseClause).List {
+						if f.caseTags == nil {
+							f.caseTags = map[ast.Expr]ast.Expr{}
+						}
+						f.caseTags[e] = tag
+					}
+				}
 			}
 		}
 		return true
@@ -667,6 +682,9 @@ func (c *checker) refine(f *fn, cond ast.Expr, t, e *state) {
 // with !, && and ||.
 func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 	info := c.pass.TypesInfo
+	if tag, ok := f.caseTags[cond]; ok {
+		cond = &ast.BinaryExpr{X: tag, Op: token.EQL, Y: cond} // case io.EOF: of switch err
+	}
 	cond = ast.Unparen(cond)
 	bitOf := func(x ast.Expr) (uint, bool) {
 		id, ok := ast.Unparen(x).(*ast.Ident)
