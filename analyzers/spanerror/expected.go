@@ -80,7 +80,15 @@ func (x *expecter) expected(e ast.Expr, k known, strict bool) bool {
 		id = e
 	case *ast.SelectorExpr:
 		id = e.Sel
+	case *ast.CompositeLit:
+		return !strict && x.expectedType(info.TypeOf(e))
+	case *ast.UnaryExpr:
+		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
+		return !strict && lit && e.Op == token.AND && x.expectedType(info.TypeOf(e.X))
 	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && x.configured(fn.Origin()) {
+			return true // named in -spanerror.expected, strict or not
+		}
 		return !strict && x.expectedCall(e, k)
 	default:
 		return false
@@ -143,12 +151,66 @@ func (x *expecter) expectedCall(call *ast.CallExpr, k known) bool {
 		}
 		return n > 0
 	}
-	for _, name := range x.extra {
-		if name == fn.FullName() {
+	return x.hasFact(fn)
+}
+
+// configured reports whether fn is named in -spanerror.expected.
+func (x *expecter) configured(fn *types.Func) bool {
+	if len(x.extra) == 0 {
+		return false
+	}
+	name := fn.FullName()
+	for _, e := range x.extra {
+		if e == name {
 			return true
 		}
 	}
-	return x.hasFact(fn)
+	return false
+}
+
+// expectedType reports whether t is an error type whose values are
+// expected: its GRPCStatus method answers with client-class codes only.
+func (x *expecter) expectedType(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && x.hasFact(n.Origin().Obj())
+}
+
+// grpcStatusType reports whether fd is a GRPCStatus method whose body
+// names only client-class gRPC codes (at least one), and returns its
+// receiver's type name: spicedb's WildcardNotAllowedError answers
+// InvalidArgument.
+func (x *expecter) grpcStatusType(fd *ast.FuncDecl) (*types.TypeName, bool) {
+	info := x.pass.TypesInfo
+	if fd.Recv == nil || fd.Name.Name != "GRPCStatus" || len(fd.Recv.List) != 1 {
+		return nil, false
+	}
+	t := info.TypeOf(fd.Recv.List[0].Type)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil, false
+	}
+	client, server := 0, 0
+	ast.Inspect(fd.Body, func(node ast.Node) bool {
+		e, ok := node.(ast.Expr)
+		if !ok {
+			return true
+		}
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int || !otelapi.IsNamed(tv.Type, "google.golang.org/grpc/codes", "Code") {
+			return true
+		}
+		code, _ := constant.Int64Val(tv.Value)
+		if otelapi.ClassifyCode(otelapi.GRPCCodes, code) == otelapi.CodeClient && code != 0 {
+			client++
+		} else {
+			server++
+		}
+		return false
+	})
+	return n.Obj(), client > 0 && server == 0
 }
 
 // ctorClass classifies a call of an error constructor that takes a status
@@ -265,7 +327,17 @@ func (x *expecter) computeFacts(files []*ast.File) {
 		return // the tables describe the standard library, for every driver alike
 	}
 	info := x.pass.TypesInfo
-	// Sentinels first: package-level error variables named as an outcome,
+	// Error types whose gRPC status is client-class.
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if tn, ok := x.grpcStatusType(fd); ok {
+					x.local[tn] = true
+				}
+			}
+		}
+	}
+	// Sentinels: package-level error variables named as an outcome,
 	// built by a plain constructor, or whose initialiser is expected.
 	for _, f := range files {
 		for _, d := range f.Decls {

@@ -14,7 +14,8 @@ func TestSpanerror(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer,
 		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...",
 		"./spanerror/grpcstatus/...", "./spanerror/httperr", "./spanerror/ctxerr", "./spanerror/sentinels",
-		"./spanerror/knownnil", "./spanerror/dynstatus", "./spanerror/deferptr", "./spanerror/messages")
+		"./spanerror/knownnil", "./spanerror/dynstatus", "./spanerror/deferptr", "./spanerror/messages",
+		"./spanerror/errtypes")
 }
 
 func TestSpanerrorFix(t *testing.T) {
