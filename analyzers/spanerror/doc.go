@@ -143,8 +143,9 @@
 // defer otelx.End(span, &err) with err the named result sees every
 // returned error, a shadowed one (if err := load(ctx); err != nil { return
 // err }) included. Given the address of another variable (no named result,
-// or a second variable), it sees only that variable: a return of anything
-// else is reported. A deferred helper given err itself gets err's value at
+// or a second variable), it sees only that variable: a return that
+// neither mentions it nor follows an assignment of a failure to it
+// (retErr = err; return err) is reported. A deferred helper given err itself gets err's value at
 // the defer, and records nothing when err is nil there.
 //
 // When RecordError(err) stands alone, the suggested fix adds

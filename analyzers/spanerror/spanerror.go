@@ -454,7 +454,8 @@ func (c *checker) knownIn(f *fn, st *state, strict bool) known {
 }
 
 // unstable returns the error variables of f that a function literal in
-// body assigns, or whose address is taken outside a defer statement.
+// body assigns (a deferred one runs only at exit: it does not count), or
+// whose address is taken outside a defer statement.
 func (c *checker) unstable(f *fn, body *ast.BlockStmt) uint64 {
 	info := c.pass.TypesInfo
 	var bits uint64
@@ -476,7 +477,9 @@ func (c *checker) unstable(f *fn, body *ast.BlockStmt) uint64 {
 					return false
 				}
 			case *ast.FuncLit:
-				lits = append(lits, m)
+				if !inDefer {
+					lits = append(lits, m) // a deferred closure runs at exit only
+				}
 			case *ast.UnaryExpr:
 				if m.Op == token.AND && !inDefer {
 					mark(m.X)

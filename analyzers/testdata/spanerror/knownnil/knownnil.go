@@ -85,3 +85,22 @@ func assignedElsewhere(ctx context.Context, id string) error {
 	<-done
 	return err // want `error returned while span "elsewhere" is live`
 }
+
+// Silent: the deferred closure assigns err only at exit; in the body err
+// is nil past the check.
+func recovered(ctx context.Context, id string) (err error) {
+	ctx, span := tracer.Start(ctx, "recovered")
+	defer span.End()
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("panic")
+		}
+	}()
+	err = store(ctx, id)
+	if err != nil {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, err.Error())
+		return err
+	}
+	return err
+}
