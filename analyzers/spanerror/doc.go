@@ -76,10 +76,12 @@
 //     codes and 5xx are failures. huma's NewError and the next majors of
 //     echo and fiber are in the table too; gin builds no error from a
 //     status;
-//   - a value of an error type whose GRPCStatus method names only
-//     client-class gRPC codes (spicedb's WildcardNotAllowedError answers
-//     InvalidArgument): T{...} and &T{...} are expected, and so is a
-//     constructor that returns only them (through its fact);
+//   - a value of an error type whose GRPCStatus (or Status) method
+//     returns a gRPC *Status and names only client-class codes (spicedb's
+//     WildcardNotAllowedError answers InvalidArgument, temporal's
+//     serviceerror.NotFound NotFound): T{...} and &T{...} are expected,
+//     and so is a constructor that returns only them (through its fact:
+//     serviceerror.NewNotFound);
 //   - the error of a context that is over: ctx.Err(), context.Cause(ctx),
 //     status.FromContextError(err).Err(), and errors compared with
 //     context.Canceled or context.DeadlineExceeded;

@@ -175,14 +175,19 @@ func (x *expecter) expectedType(t types.Type) bool {
 	return ok && x.hasFact(n.Origin().Obj())
 }
 
-// grpcStatusType reports whether fd is a GRPCStatus method whose body
-// names only client-class gRPC codes (at least one), and returns its
-// receiver's type name: spicedb's WildcardNotAllowedError answers
-// InvalidArgument.
+// grpcStatusType reports whether fd is a GRPCStatus method (or a Status
+// method, as temporal's serviceerror types have) returning a gRPC *Status
+// whose body names only client-class gRPC codes (at least one), and
+// returns its receiver's type name: spicedb's WildcardNotAllowedError
+// answers InvalidArgument, temporal's serviceerror.NotFound NotFound.
 func (x *expecter) grpcStatusType(fd *ast.FuncDecl) (*types.TypeName, bool) {
 	info := x.pass.TypesInfo
-	if fd.Recv == nil || fd.Name.Name != "GRPCStatus" || len(fd.Recv.List) != 1 {
+	if fd.Recv == nil || fd.Name.Name != "GRPCStatus" && fd.Name.Name != "Status" || len(fd.Recv.List) != 1 {
 		return nil, false
+	}
+	if fn, ok := info.Defs[fd.Name].(*types.Func); !ok || fn.Signature().Results().Len() != 1 ||
+		!otelapi.IsNamed(fn.Signature().Results().At(0).Type(), "google.golang.org/grpc/internal/status", "Status") {
+		return nil, false // not a *status.Status
 	}
 	t := info.TypeOf(fd.Recv.List[0].Type)
 	if p, ok := t.(*types.Pointer); ok {

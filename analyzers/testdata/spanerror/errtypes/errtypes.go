@@ -49,6 +49,27 @@ func withCode(err error, code codes.Code, detail string) *status.Status {
 	return status.New(code, err.Error()+detail)
 }
 
+// NotFound is temporal's serviceerror shape: a Status method.
+type NotFound struct { // want NotFound:"expectedError"
+	Message string
+}
+
+func (e *NotFound) Error() string { return e.Message }
+
+func (e *NotFound) Status() *status.Status { return status.New(codes.NotFound, e.Message) }
+
+// NewNotFound returns new NotFound error.
+func NewNotFound(message string) error { // want NewNotFound:"expectedError"
+	return &NotFound{Message: message}
+}
+
+// Health has a Status method that is no gRPC status: no fact.
+type Health struct{ code codes.Code }
+
+func (h Health) Error() string { return "unhealthy" }
+
+func (h Health) Status() codes.Code { return codes.NotFound }
+
 type Request struct{ SubjectIDs []string }
 
 func dispatch(context.Context, *Request) error { return nil }
@@ -58,6 +79,12 @@ func lookup(ctx context.Context, req *Request) error {
 	defer span.End()
 	if slices.Contains(req.SubjectIDs, "*") {
 		return NewWildcardNotAllowedErr("cannot perform lookup resources on wildcard", "subject_id") // silent
+	}
+	if len(req.SubjectIDs) == 0 {
+		return NewNotFound("no subjects") // silent
+	}
+	if len(req.SubjectIDs) == 1 {
+		return Health{} // want `error returned while span "lookupresources" is live`
 	}
 	if len(req.SubjectIDs) > 100 {
 		return &WildcardNotAllowedError{error: fmt.Errorf("too many"), fieldName: "subject_ids"} // silent
