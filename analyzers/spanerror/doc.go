@@ -49,13 +49,86 @@
 //	}
 //
 // Not findings: return nil, or return err where err is nil on that path
-// (after if err != nil { return ... }); errors returned after the span was
-// ended; functions that own no span (a span from trace.SpanFromContext is
-// the caller's); sentinel errors that are not failures by contract
-// (io.EOF, context.Canceled, sql.ErrNoRows, http.ErrServerClosed)
-// returned after comparing with == or errors.Is; and functions that
-// return no error, such as HTTP handlers, which answer with a status that
-// otelhttp records on the server span itself.
+// (after if err != nil { return ... }, also before the span starts);
+// errors returned after the span was ended; functions that own no span (a
+// span from trace.SpanFromContext is the caller's); expected errors (below);
+// and functions that return no error, such as HTTP handlers, which answer
+// with a status that otelhttp records on the server span itself.
+//
+// # Expected errors
+//
+// An error that answers the request is an outcome, not a failure of the
+// span: the semantic conventions mark an HTTP server span failed only for
+// 5xx and a gRPC server span only for Unknown, DeadlineExceeded,
+// Unimplemented, Internal, Unavailable and DataLoss, and handled,
+// expected errors are not span errors. The rule tells them apart from
+// types and constructors; an expected error returned while the span is
+// live is not a finding:
+//
+//   - a status error with a constant client-class code: gRPC
+//     status.Error, Errorf, New(...).Err() and Newf with OK, Canceled,
+//     InvalidArgument, NotFound, AlreadyExists, PermissionDenied,
+//     ResourceExhausted, FailedPrecondition, Aborted, OutOfRange or
+//     Unauthenticated; connect.NewError with the same codes; echo's
+//     NewHTTPError and fiber's NewError with a 4xx status. A code that is
+//     not a constant, or not a code of the scheme (an application's own
+//     1600), is not known to be expected and is reported; server-class
+//     codes and 5xx are failures. huma's NewError and the next majors of
+//     echo and fiber are in the table too; gin builds no error from a
+//     status;
+//   - a value of an error type whose GRPCStatus (or Status) method
+//     returns a gRPC *Status and names only client-class codes (spicedb's
+//     WildcardNotAllowedError answers InvalidArgument, temporal's
+//     serviceerror.NotFound NotFound): T{...} and &T{...} are expected,
+//     and so is a constructor that returns only them (through its fact:
+//     serviceerror.NewNotFound);
+//   - the error of a context that is over: ctx.Err(), context.Cause(ctx),
+//     status.FromContextError(err).Err(), and errors compared with
+//     context.Canceled or context.DeadlineExceeded;
+//   - the sentinels io.EOF, sql.ErrNoRows, fs.ErrNotExist,
+//     os.ErrNotExist, http.ErrServerClosed and http.ErrAbortHandler once
+//     compared with == or errors.Is, and those of -spanerror.expected;
+//   - a package-level sentinel named as an outcome: Err (or err) then
+//     words that say not found, no rows, no such, does not exist, already
+//     exists, exists, duplicate, conflict, unauthorized, unauthenticated,
+//     forbidden, permission or access denied, not allowed, invalid
+//     argument, input or request, bad request, validation, failed
+//     precondition, out of range or canceled (ErrNotFound,
+//     ErrUserNotFound, ErrAlreadyExists), declared with errors.New,
+//     fmt.Errorf, a composite literal, or a status constructor whose code
+//     is not server-class. Doc comments are not read; ErrInvalidConfig or
+//     ErrQuotaExhausted are failures; a sentinel whose initialiser is
+//     expected (var ErrModelNotFound = status.Error(codes.NotFound, ...),
+//     echo.ErrNotFound) is expected whatever its name;
+//   - a translation: a sentinel, errors.New, fmt.Errorf of expected
+//     errors, or an error composite returned right after the code
+//     recognised an expected error, with no call that can fail in between
+//     (if errors.Is(err, sql.ErrNoRows) { return ErrNoSuchUser });
+//   - status.Code(err) == codes.NotFound (or connect.CodeOf) makes err
+//     expected on that branch;
+//   - fmt.Errorf, errors.Join and the pkg/errors wrappers of expected
+//     errors only;
+//   - a call of a function whose every error is nil or expected: it
+//     carries the expectedError fact, across packages (an authorization
+//     helper that answers with a PermissionDenied status), so return
+//     checkAuthz(ctx) and err := checkAuthz(ctx); if err != nil { return
+//     err } are expected. Sentinels carry the fact too, so a store package
+//     that does not import OTel declares expected sentinels all the same;
+//   - an error variable assigned from any of these stays expected along
+//     the path until it is assigned again.
+//
+// The line is drawn at what the code shows: an error of unknown origin
+// (a callee without the fact, an interface method) is a failure.
+// RecordError without the Error status is reported even when the error is
+// expected: recording it says the author treats it as a failure (and so
+// does the Error status without RecordError, with -spanerror.record=true).
+// -spanerror.strict=true reports expected errors too, for teams that want
+// every error return checked: only nil and the sentinel table tested with
+// == or errors.Is (and -spanerror.expected) are then not failures.
+//
+// A SetStatus whose code is not a constant (a helper mapping an HTTP or
+// gRPC status to codes.Code) sets the status: the author decided, and the
+// span has no finding on that path.
 //
 // Helpers need no configuration: a function that sets
 // SetStatus(codes.Error, ...) on its span parameter (usually with
@@ -63,7 +136,19 @@
 // fact, across packages, so fail(span, err), telemetry.Finish(span, err),
 // defer telemetry.FinishPtr(span, &err) and return telemetry.Fail(span, err)
 // all count. A deferred closure that records the named error result when it
-// is non-nil covers every path; one that only ends the span covers none.
+// is non-nil covers every path; one that only ends the span covers none,
+// and one that calls RecordError without setting the status is reported
+// as such ("records the error but never sets codes.Error").
+//
+// A deferred recorder covers exactly the errors it sees. A return
+// statement assigns the function's results before deferred calls run, so
+// defer otelx.End(span, &err) with err the named result sees every
+// returned error, a shadowed one (if err := load(ctx); err != nil { return
+// err }) included. Given the address of another variable (no named result,
+// or a second variable), it sees only that variable: a return that
+// neither mentions it nor follows an assignment of a failure to it
+// (retErr = err; return err) is reported. A deferred helper given err itself gets err's value at
+// the defer, and records nothing when err is nil there.
 //
 // When RecordError(err) stands alone, the suggested fix adds
 // span.SetStatus(codes.Error, err.Error()) after it, importing codes if
@@ -73,16 +158,22 @@
 // refservice/antipatterns/spanerror.go returns a failure whose span is
 // exported with status Unset.
 //
+// A span whose name is not a constant is named by where it starts: span
+// started by tracer.Start at line 12.
+//
 // # Configuration
 //
 //	-spanerror.expected=NAME[,NAME]  more sentinel errors that are not
-//	                                 failures, e.g. example.com/store.ErrMissing
+//	                                 failures, e.g. example.com/store.ErrMissing,
+//	                                 or functions whose errors are all
+//	                                 expected, e.g. example.com/authz.Check
 //	-spanerror.recorders=NAME[,NAME] functions that record an error on the
 //	                                 first span they are passed, by full name
 //	-spanerror.status=false          do not report RecordError without the
 //	                                 Error status
 //	-spanerror.record=true           also report an Error status set
 //	                                 without RecordError
+//	-spanerror.strict=true           report expected errors too
 //
 // Generated files (a "// Code generated ... DO NOT EDIT." header) are
 // checked when their generator writes tracing wrappers whose template can
@@ -100,7 +191,14 @@
 // # Limitations
 //
 // A borrowed span (trace.SpanFromContext) is never checked. Only the
-// comparisons err != nil, err == nil, err == Sentinel and
-// errors.Is(err, Sentinel) refine what a path knows about an error; an
-// error that is nil for other reasons counts as possibly non-nil.
+// comparisons err != nil, err == nil, err == Sentinel,
+// errors.Is(err, Sentinel), status.Code(err) == code and the cases of
+// switch err refine what a path knows about an error; an error that is
+// nil or expected for other reasons (errors.As, a *Status kept in a
+// variable) counts as possibly failing. An error variable that a function literal
+// assigns, or whose address is taken outside a defer, is never known.
+// Whether a function returns only expected errors is decided without
+// paths: a returned variable counts when everything assigned to it is
+// nil or expected. The standard library carries no facts (go vet
+// analyses it, the standalone driver does not): the tables describe it.
 package spanerror

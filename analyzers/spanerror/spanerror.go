@@ -36,6 +36,7 @@ type options struct {
 	requireStatus bool
 	requireRecord bool
 	generated     spans.Generated
+	strict        bool // expected errors are failures too
 }
 
 // New returns a fresh spanerror analyzer that requires the helper h, binds
@@ -44,21 +45,25 @@ type options struct {
 func New(h *spans.Helper) *analysis.Analyzer {
 	opts := &options{}
 	a := &analysis.Analyzer{
-		Name:     "spanerror",
-		Doc:      docutil.MustExtract(doc, "spanerror"),
-		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
-		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts) }),
+		Name:      "spanerror",
+		Doc:       docutil.MustExtract(doc, "spanerror"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts) }),
+		FactTypes: []analysis.Fact{new(expectedError)},
 	}
-	a.Flags.Var(&opts.expected, "expected", "more sentinel errors that are not failures, by full name (comma-separated)")
+	a.Flags.Var(&opts.expected, "expected", "more sentinel errors, or functions whose errors are, that are not failures, by full name (comma-separated)")
 	a.Flags.Var(&h.Options.Recorders, "recorders", "functions that record an error on the first span they are passed, by full name (comma-separated)")
 	a.Flags.BoolVar(&opts.requireStatus, "status", true, "require SetStatus(codes.Error, ...) on failing paths")
 	a.Flags.BoolVar(&opts.requireRecord, "record", false, "also require RecordError when the status is set to codes.Error")
 	a.Flags.Var(&opts.generated, "generated", spans.GeneratedUsage)
+	a.Flags.BoolVar(&opts.strict, "strict", false, "report expected errors too (not found, invalid argument, a cancelled context...): only nil and the -expected sentinels tested with == or errors.Is are not failures")
 	return a
 }
 
 func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
+	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}}
+	exp.computeFacts(pass.Files)
 	sp := h.Result(pass)
 	if !sp.Relevant() {
 		return nil, nil
@@ -66,7 +71,7 @@ func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
 	pass, done := suppress.Filter(pass)
 	defer done()
 	pass = spans.Note(pass)
-	c := &checker{pass: pass, sp: sp, opts: opts, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), fixed: map[ast.Node]bool{}}
+	c := &checker{pass: pass, sp: sp, opts: opts, exp: exp, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), fixed: map[ast.Node]bool{}}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	spans.Funcs(insp, &opts.generated, func(fn ast.Node, body *ast.BlockStmt) {
 		for _, f := range pass.Files {
@@ -83,6 +88,7 @@ type checker struct {
 	pass  *analysis.Pass
 	sp    *spans.Result
 	opts  *options
+	exp   *expecter
 	cfgs  *ctrlflow.CFGs
 	file  *ast.File
 	fixed map[ast.Node]bool // RecordError statements that already carry a fix
@@ -92,15 +98,32 @@ type checker struct {
 type fn struct {
 	sig     *types.Signature
 	errVars map[*types.Var]uint // error variables, by bit
-	named   *types.Var          // the named error result, if any
+	byBit   []*types.Var
+	named   *types.Var // the named error result, if any
+	// unstable holds the error variables that a function literal assigns
+	// or whose address escapes (outside a defer): any call may change
+	// them, so nothing is known about their value.
+	unstable uint64
+	// caseTags maps the expressions of the cases of a switch on an error
+	// variable (switch err { case nil, io.EOF: }) to the variable.
+	caseTags map[ast.Expr]ast.Expr
 }
 
 // state is what a path knows when it reaches a node.
 type state struct {
-	rec, status, ok bool   // RecordError, SetStatus(Error), SetStatus(Ok) on the span
-	covered         bool   // a deferred closure or helper records a failure at exit
-	nilVars         uint64 // error variables known to be nil
-	expVars         uint64 // error variables known to hold an expected sentinel
+	rec, status, ok bool // RecordError, SetStatus(Error), SetStatus(Ok) on the span
+	covered         bool // a deferred closure or helper records a failure at exit
+	deferRec        bool // a deferred closure calls RecordError but sets no status
+	// coverVars are the local error variables a deferred helper or
+	// closure records at exit (defer otelx.End(span, &err) with err not
+	// the named result): it covers only returns of those variables.
+	coverVars uint64
+	coverAt   token.Pos // the defer statement that records coverVars
+	setVars   uint64    // error variables assigned a value that may not be nil
+	nilVars   uint64    // error variables known to be nil
+	expVars   uint64    // error variables known to hold an expected error
+	sexpVars  uint64    // ... one that is expected in strict mode too (io.EOF after ==)
+	after     bool      // an expected error was just recognised (translation)
 }
 
 func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
@@ -134,6 +157,7 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	addVar := func(v *types.Var) {
 		if _, ok := f.errVars[v]; !ok && len(f.errVars) < 64 && otelapi.IsErrorType(v.Type()) {
 			f.errVars[v] = uint(len(f.errVars))
+			f.byBit = append(f.byBit, v)
 		}
 	}
 	for i := 0; i < t.Params().Len(); i++ {
@@ -143,13 +167,26 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 		addVar(t.Results().At(i))
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Defs[id].(*types.Var); ok {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if v, ok := info.Defs[n].(*types.Var); ok {
 				addVar(v)
+			}
+		case *ast.SwitchStmt:
+			if tag, ok := ast.Unparen(n.Tag).(*ast.Ident); ok && otelapi.IsErrorType(info.TypeOf(tag)) {
+				for _, cc := range n.Body.List {
+					for _, e := range cc.(*ast.CaseClause).List {
+						if f.caseTags == nil {
+							f.caseTags = map[ast.Expr]ast.Expr{}
+						}
+						f.caseTags[e] = tag
+					}
+				}
 			}
 		}
 		return true
 	})
+	f.unstable = c.unstable(f, body)
 	g := c.sp.CFG(body, c.cfgs)
 	for _, s := range owned {
 		c.checkSpan(f, s, body, g)
@@ -225,7 +262,7 @@ func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.
 			}
 		}
 	}
-	walk(startBlock, startIdx+1, state{})
+	walk(startBlock, startIdx+1, c.entryState(f, g, startBlock, startIdx))
 }
 
 // apply updates st with what node n does, and reports whether n ends the
@@ -248,17 +285,20 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 				return true
 			})
 			if (inner.rec || !c.opts.requireRecord) && (inner.status || !c.opts.requireStatus) && (inner.rec || inner.status) {
-				st.covered = true
+				c.cover(f, d, c.closureRecords(f, lit, isV), st)
+			} else if inner.rec && !inner.status && c.opts.requireStatus {
+				st.deferRec = true
 			}
 			return false
 		}
 		var inner state
 		c.callEffect(d.Call, isV, &inner)
 		if inner.rec && inner.status {
-			st.covered = true
+			c.cover(f, d, c.helperRecords(f, d.Call, isV, st), st)
 		}
 		return false
 	}
+	_, isReturn := n.(*ast.ReturnStmt)
 	ast.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
 		case *ast.FuncLit:
@@ -273,44 +313,336 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 				}
 			}
 			c.callEffect(m, isV, st)
+			if !isReturn && returnsError(info, m) {
+				st.after = false // a new failure may have happened since
+			}
+		}
+		return true
+	})
+	c.varEffect(f, n, st)
+	return ended
+}
+
+// returnsError reports whether call has an error among its results.
+func returnsError(info *types.Info, call *ast.CallExpr) bool {
+	tv, ok := info.Types[call]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	if tup, ok := tv.Type.(*types.Tuple); ok {
+		for i := 0; i < tup.Len(); i++ {
+			if otelapi.IsErrorType(tup.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return otelapi.IsErrorType(tv.Type)
+}
+
+// varEffect updates what st knows about the error variables that node n
+// assigns or declares.
+func (c *checker) varEffect(f *fn, n ast.Node, st *state) {
+	info := c.pass.TypesInfo
+	type change struct {
+		m                uint64
+		isNil, exp, sexp bool
+	}
+	var changes []change
+	// classify decides what the variable id holds after it is given rhs
+	// (nil rhs: its zero value; multi: result i of n of one call), from
+	// the state before the statement: err = fmt.Errorf("...: %w", err)
+	// reads the old err.
+	classify := func(id *ast.Ident, rhs ast.Expr, multi bool, i, of int) {
+		bit, ok := f.errVars[varOf(info, id)]
+		if !ok {
+			return
+		}
+		ch := change{m: uint64(1) << bit}
+		switch {
+		case f.unstable&ch.m != 0:
+		case rhs == nil: // var err error
+			ch.isNil = true
+		case multi:
+			// x, err := lookup(ctx): the last result of a function
+			// whose errors are all expected.
+			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && i == of-1 && !c.opts.strict {
+				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && c.exp.hasFact(fn.Origin()) {
+					ch.exp = true
+				}
+			}
+		case isNil(info, rhs):
+			ch.isNil = true
+		default:
+			ch.exp = c.exp.expected(rhs, c.knownIn(f, st, false), c.opts.strict)
+			ch.sexp = c.exp.expected(rhs, c.knownIn(f, st, true), true)
+		}
+		changes = append(changes, ch)
+	}
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.RangeStmt:
+			// for _, err := range errs: unknown; the body is not this node.
+			for _, e := range []ast.Expr{m.Key, m.Value} {
+				if id, ok := e.(*ast.Ident); ok {
+					classify(id, id, true, 0, 2)
+				}
+			}
+			return false
 		case *ast.AssignStmt:
 			for i, l := range m.Lhs {
-				id, ok := l.(*ast.Ident)
+				id, ok := ast.Unparen(l).(*ast.Ident)
 				if !ok {
 					continue
 				}
-				ev, ok := info.ObjectOf(id).(*types.Var)
-				if !ok {
-					continue
+				switch {
+				case m.Tok != token.ASSIGN && m.Tok != token.DEFINE:
+					classify(id, id, true, 0, 2) // err += ...: unknown
+				case len(m.Lhs) == len(m.Rhs):
+					classify(id, m.Rhs[i], false, i, len(m.Lhs))
+				default:
+					classify(id, m.Rhs[0], true, i, len(m.Lhs))
 				}
-				bit, ok := f.errVars[ev]
-				if !ok {
-					continue
-				}
-				st.nilVars &^= 1 << bit
-				st.expVars &^= 1 << bit
-				if len(m.Lhs) == len(m.Rhs) && isNil(info, m.Rhs[i]) {
-					st.nilVars |= 1 << bit
+			}
+		case *ast.ValueSpec:
+			for i, id := range m.Names {
+				switch {
+				case len(m.Values) == 0:
+					classify(id, nil, false, i, len(m.Names))
+				case len(m.Values) == len(m.Names):
+					classify(id, m.Values[i], false, i, len(m.Names))
+				default:
+					classify(id, m.Values[0], true, i, len(m.Names))
 				}
 			}
 		}
 		return true
 	})
-	return ended
+	for _, ch := range changes {
+		st.setVars |= ch.m
+		if ch.isNil {
+			st.setVars &^= ch.m
+		}
+		st.nilVars &^= ch.m
+		st.expVars &^= ch.m
+		st.sexpVars &^= ch.m
+		if ch.isNil {
+			st.nilVars |= ch.m
+		}
+		if ch.exp {
+			st.expVars |= ch.m
+		}
+		if ch.sexp {
+			st.sexpVars |= ch.m
+		}
+	}
+}
+
+func varOf(info *types.Info, id *ast.Ident) *types.Var {
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+// knownIn returns what st says about local error variables: nil or
+// expected (in strict mode: expected by the sentinel table).
+func (c *checker) knownIn(f *fn, st *state, strict bool) known {
+	exp := st.expVars
+	if strict {
+		exp = st.sexpVars
+	}
+	nilVars := st.nilVars
+	return func(v *types.Var) bool {
+		b, ok := f.errVars[v]
+		return ok && (nilVars|exp)&(1<<b) != 0
+	}
+}
+
+// unstable returns the error variables of f that a function literal in
+// body assigns (a deferred one runs only at exit: it does not count), or
+// whose address is taken outside a defer statement.
+func (c *checker) unstable(f *fn, body *ast.BlockStmt) uint64 {
+	info := c.pass.TypesInfo
+	var bits uint64
+	mark := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if b, ok := f.errVars[varOf(info, id)]; ok {
+				bits |= 1 << b
+			}
+		}
+	}
+	var lits []*ast.FuncLit
+	var visit func(n ast.Node, inDefer bool)
+	visit = func(n ast.Node, inDefer bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.DeferStmt:
+				if m != n {
+					visit(m, true)
+					return false
+				}
+			case *ast.FuncLit:
+				if !inDefer {
+					lits = append(lits, m) // a deferred closure runs at exit only
+				}
+			case *ast.UnaryExpr:
+				if m.Op == token.AND && !inDefer {
+					mark(m.X)
+				}
+			}
+			return true
+		})
+	}
+	visit(body, false)
+	for _, lit := range lits {
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			if as, ok := m.(*ast.AssignStmt); ok {
+				for _, l := range as.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+						if v := varOf(info, id); v != nil && !within(v.Pos(), lit) {
+							mark(id)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return bits
+}
+
+// records describes which errors a deferred call records at exit.
+type records struct {
+	all  bool   // whatever the function returns (the named result)
+	vars uint64 // only these local variables
+	none bool   // nothing: the error it was given is nil
+}
+
+// cover sets what the deferred recorder d covers.
+func (c *checker) cover(f *fn, d *ast.DeferStmt, r records, st *state) {
+	switch {
+	case r.none:
+	case r.all || r.vars == 0:
+		st.covered = true
+	default:
+		st.coverVars |= r.vars
+		st.coverAt = d.Pos()
+	}
+}
+
+// closureRecords returns the errors a deferred closure records: the
+// error variables of the function named in its recording calls. A
+// return assigns the named result before deferred calls run, so a
+// closure that records the named result sees every returned error; one
+// that records another variable sees only that variable. A closure that
+// records no variable of the function (a recovered panic, a field) is
+// taken to cover every path.
+func (c *checker) closureRecords(f *fn, lit *ast.FuncLit, isV func(ast.Expr) bool) records {
+	info := c.pass.TypesInfo
+	var r records
+	ast.Inspect(lit.Body, func(m ast.Node) bool {
+		call, ok := m.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		var inner state
+		c.callEffect(call, isV, &inner)
+		if !inner.rec && !inner.status {
+			return true
+		}
+		for _, a := range call.Args {
+			ast.Inspect(a, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
+				if !ok {
+					return true
+				}
+				v := varOf(info, id)
+				b, ok := f.errVars[v]
+				if !ok || within(v.Pos(), lit) {
+					return true
+				}
+				if v == f.named {
+					r.all = true
+				}
+				r.vars |= 1 << b
+				return true
+			})
+		}
+		return true
+	})
+	return r
+}
+
+// helperRecords returns the errors that a deferred recording helper,
+// defer otelx.End(span, &err), records. Its arguments are evaluated at
+// the defer: given &err it reads err at exit, which is every returned
+// error when err is the named result (the return assigns it before
+// deferred calls run) and only err itself otherwise; given err, it
+// records err's value at the defer, nothing when err is known nil there.
+func (c *checker) helperRecords(f *fn, call *ast.CallExpr, isV func(ast.Expr) bool, st *state) records {
+	info := c.pass.TypesInfo
+	var r records
+	seen := false
+	for _, a := range call.Args {
+		if isV(a) {
+			continue
+		}
+		a = ast.Unparen(a)
+		if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			id, ok := ast.Unparen(u.X).(*ast.Ident)
+			if !ok {
+				continue // &s.err, &res: not an error variable
+			}
+			v := varOf(info, id)
+			b, ok := f.errVars[v]
+			switch {
+			case v == f.named:
+				r.all = true
+			case ok:
+				r.vars |= 1 << b
+			default:
+				continue
+			}
+			seen = true
+			continue
+		}
+		if !isErrorValue(info, a) {
+			continue
+		}
+		seen = true
+		id, ok := a.(*ast.Ident)
+		if b, tracked := f.errVars[varOf(info, id)]; ok && tracked && st.nilVars&(1<<b) != 0 {
+			continue // records nil
+		}
+		r.all = true
+	}
+	if !seen {
+		return records{all: true} // the helper finds the error some other way
+	}
+	if !r.all && r.vars == 0 {
+		r.none = true
+	}
+	return r
 }
 
 // callEffect records what a call does to the span: RecordError,
-// SetStatus, or a helper that does both.
+// SetStatus, or a helper that does both. A status code that is not a
+// constant (a helper mapping an HTTP or gRPC status to codes.Code) is the
+// author's decision: it counts as setting the status.
 func (c *checker) callEffect(call *ast.CallExpr, isV func(ast.Expr) bool, st *state) {
 	if recv, name, ok := c.sp.SpanMethod(call); ok && isV(recv) {
 		switch name {
 		case "RecordError":
 			st.rec = true
 		case "SetStatus":
-			switch code, _ := c.sp.StatusCode(call); code {
-			case otelapi.CodeError:
+			code, known := c.sp.StatusCode(call)
+			switch {
+			case !known:
 				st.status = true
-			case otelapi.CodeOk:
+			case code == otelapi.CodeError:
+				st.status = true
+			case code == otelapi.CodeOk:
 				st.ok = true
 			}
 		}
@@ -323,26 +655,45 @@ func (c *checker) callEffect(call *ast.CallExpr, isV func(ast.Expr) bool, st *st
 }
 
 // facts is what a branch learns about error variables.
-type facts struct{ nilVars, expVars uint64 }
+type facts struct{ nilVars, expVars, sexpVars uint64 }
 
-func (a facts) and(b facts) facts { return facts{a.nilVars | b.nilVars, a.expVars | b.expVars} }
-func (a facts) or(b facts) facts  { return facts{a.nilVars & b.nilVars, a.expVars & b.expVars} }
+func (a facts) and(b facts) facts {
+	return facts{a.nilVars | b.nilVars, a.expVars | b.expVars, a.sexpVars | b.sexpVars}
+}
+func (a facts) or(b facts) facts {
+	return facts{a.nilVars & b.nilVars, a.expVars & b.expVars, a.sexpVars & b.sexpVars}
+}
 
 // refine sets what the true (t) and false (e) branches of cond know about
 // error variables.
 func (c *checker) refine(f *fn, cond ast.Expr, t, e *state) {
 	tf, ef := c.learn(f, cond)
-	t.nilVars |= tf.nilVars
-	t.expVars |= tf.expVars
-	e.nilVars |= ef.nilVars
-	e.expVars |= ef.expVars
+	for _, x := range []struct {
+		st *state
+		fs facts
+	}{{t, tf}, {e, ef}} {
+		fs := x.fs
+		fs.nilVars &^= f.unstable
+		fs.expVars &^= f.unstable
+		fs.sexpVars &^= f.unstable
+		if fs.expVars&^x.st.expVars != 0 && !c.opts.strict {
+			x.st.after = true
+		}
+		x.st.nilVars |= fs.nilVars
+		x.st.expVars |= fs.expVars
+		x.st.sexpVars |= fs.sexpVars
+	}
 }
 
 // learn returns what cond being true, and being false, says about error
 // variables: err == nil, err != nil, err == io.EOF, errors.Is(err,
-// io.EOF), and their combinations with !, && and ||.
+// io.EOF), status.Code(err) == codes.NotFound, and their combinations
+// with !, && and ||.
 func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 	info := c.pass.TypesInfo
+	if tag, ok := f.caseTags[cond]; ok {
+		cond = &ast.BinaryExpr{X: tag, Op: token.EQL, Y: cond} // case io.EOF: of switch err
+	}
 	cond = ast.Unparen(cond)
 	bitOf := func(x ast.Expr) (uint, bool) {
 		id, ok := ast.Unparen(x).(*ast.Ident)
@@ -355,6 +706,15 @@ func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 		}
 		b, ok := f.errVars[v]
 		return b, ok
+	}
+	sentinel := func(b uint, x ast.Expr) (eq facts) {
+		if c.exp.expected(x, nil, c.opts.strict) {
+			eq.expVars = 1 << b
+		}
+		if c.exp.expected(x, nil, true) {
+			eq.sexpVars = 1 << b
+		}
+		return eq
 	}
 	switch x := cond.(type) {
 	case *ast.UnaryExpr:
@@ -373,6 +733,15 @@ func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 			bt, bf := c.learn(f, x.Y)
 			return at.or(bt), af.and(bf)
 		case token.EQL, token.NEQ:
+			if v, ok := c.exp.codeTest(&ast.BinaryExpr{X: x.X, Op: token.EQL, Y: x.Y}); ok && !c.opts.strict {
+				if b, ok := f.errVars[v]; ok {
+					eq := facts{expVars: 1 << b}
+					if x.Op == token.EQL {
+						return eq, facts{}
+					}
+					return facts{}, eq
+				}
+			}
 			l, r := x.X, x.Y
 			if _, ok := bitOf(l); !ok {
 				l, r = r, l
@@ -382,11 +751,10 @@ func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 				return
 			}
 			var eq facts
-			switch {
-			case isNil(info, r):
+			if isNil(info, r) {
 				eq.nilVars = 1 << b
-			case c.isExpected(r):
-				eq.expVars = 1 << b
+			} else {
+				eq = sentinel(b, r)
 			}
 			if x.Op == token.EQL {
 				return eq, facts{}
@@ -398,25 +766,11 @@ func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 		if !ok || fn.FullName() != "errors.Is" || len(x.Args) != 2 {
 			return
 		}
-		if b, ok := bitOf(x.Args[0]); ok && c.isExpected(x.Args[1]) {
-			return facts{expVars: 1 << b}, facts{}
+		if b, ok := bitOf(x.Args[0]); ok && !isNil(info, x.Args[1]) {
+			return sentinel(b, x.Args[1]), facts{}
 		}
 	}
 	return
-}
-
-func (c *checker) isExpected(e ast.Expr) bool {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
-		return false
-	}
-	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
-	return otelapi.IsExpectedError(v, c.opts.expected)
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
@@ -424,29 +778,113 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
+// entryState returns what the paths from the function's entry know about
+// error variables at the span's start (after the start statement itself):
+// if err != nil { return err } before the start leaves err nil. It is a
+// forward must-analysis over the CFG: a fact holds at a block when it
+// holds on every edge into it.
+func (c *checker) entryState(f *fn, g *cfg.CFG, start *cfg.Block, idx int) state {
+	if len(g.Blocks) == 0 {
+		return state{}
+	}
+	var init state
+	for i := 0; i < f.sig.Results().Len(); i++ {
+		if r := f.sig.Results().At(i); r.Name() != "" {
+			if b, ok := f.errVars[r]; ok && f.unstable&(1<<b) == 0 {
+				init.nilVars |= 1 << b // named results start nil
+			}
+		}
+	}
+	in := map[*cfg.Block]*state{g.Blocks[0]: &init}
+	work := []*cfg.Block{g.Blocks[0]}
+	queued := map[*cfg.Block]bool{g.Blocks[0]: true}
+	budget := 20000
+	for len(work) > 0 && budget > 0 {
+		budget--
+		b := work[0]
+		work = work[1:]
+		queued[b] = false
+		st := *in[b]
+		for _, n := range b.Nodes {
+			c.varEffect(f, n, &st)
+		}
+		outs := []state{st, st}
+		if len(b.Nodes) > 0 && len(b.Succs) == 2 {
+			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
+				c.refine(f, cond, &outs[0], &outs[1])
+			}
+		}
+		for k, s := range b.Succs {
+			out := outs[min(k, 1)]
+			old, ok := in[s]
+			if ok {
+				m := state{nilVars: old.nilVars & out.nilVars, expVars: old.expVars & out.expVars, sexpVars: old.sexpVars & out.sexpVars}
+				if m == *old {
+					continue
+				}
+				out = m
+			} else {
+				out = state{nilVars: out.nilVars, expVars: out.expVars, sexpVars: out.sexpVars}
+			}
+			in[s] = &out
+			if !queued[s] {
+				queued[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	st, ok := in[start]
+	if !ok || budget <= 0 {
+		return state{}
+	}
+	res := *st
+	for i := 0; i <= idx && i < len(start.Nodes); i++ {
+		c.varEffect(f, start.Nodes[i], &res)
+	}
+	return state{nilVars: res.nilVars, expVars: res.expVars, sexpVars: res.sexpVars}
+}
+
 // checkReturn reports a return that leaves the span with an unrecorded
 // error. It reports whether it reported.
 func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st state, body *ast.BlockStmt) bool {
-	if !c.mayFail(f, site.Var, ret, st) {
+	// Nil, or a sentinel of the table tested with == or errors.Is: never
+	// a failure, as before expected errors were told apart.
+	if !c.mayFail(f, site.Var, ret, st, true) {
 		return false
 	}
+	// An expected error (not found, a cancelled context...) is an outcome,
+	// unless -spanerror.strict.
+	fails := c.opts.strict || c.mayFail(f, site.Var, ret, st, false)
 	name := c.describe(site)
 	related := []analysis.RelatedInformation{{Pos: site.Start.Call.Pos(), Message: "the span starts here"}}
 	d := analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(), Related: related}
 	switch {
-	case st.ok:
+	case st.ok && fails:
 		d.Message = fmt.Sprintf("span %s is set to codes.Ok on a path that returns an error (the trace shows the failure as a success)", name)
-	case st.covered:
+	case st.covered || st.coverVars != 0 && (c.mentions(f, ret, st.coverVars) || st.coverVars&st.setVars&^st.nilVars != 0):
+		// The deferred recorder sees this error, or a variable it reads
+		// was given a failure on the way (retErr = err; return err).
 		return false
-	case !st.rec && !st.status:
-		d.Message = fmt.Sprintf("error returned while span %s is live, without RecordError and SetStatus(codes.Error, ...) (the trace shows the failed operation as OK)", name)
 	case c.opts.requireStatus && st.rec && !st.status:
+		// The author recorded the error: expected or not, the status
+		// must say so.
 		d.Message = fmt.Sprintf("span %s records the error but its status is not set to codes.Error (RecordError alone leaves the status Unset: the backend shows the span as OK)", name)
 		if fix, ok := c.statusFix(site.Var, body); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
+	case c.opts.requireStatus && st.deferRec && !st.status:
+		d.Message = fmt.Sprintf("span %s records the error but never sets codes.Error (RecordError alone leaves the status Unset: the backend shows the span as OK)", name)
 	case c.opts.requireRecord && st.status && !st.rec:
+		// Likewise: the Error status says the author treats it as a
+		// failure.
 		d.Message = fmt.Sprintf("span %s is set to codes.Error but the error is not recorded with RecordError (no exception event on the span)", name)
+	case !fails:
+		return false
+	case !st.rec && !st.status && !st.deferRec && st.coverVars != 0:
+		v, at := c.coverVar(f, st)
+		d.Message = fmt.Sprintf("error returned while span %s is live is not %s, which the deferred call at line %d records (the failure is never recorded: the trace shows the operation as OK)", name, v, at)
+	case !st.rec && !st.status && !st.deferRec:
+		d.Message = fmt.Sprintf("error returned while span %s is live, without RecordError and SetStatus(codes.Error, ...) (the trace shows the failed operation as OK)", name)
 	default:
 		return false
 	}
@@ -454,18 +892,52 @@ func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st st
 	return true
 }
 
-// mayFail reports whether ret may return a non-nil, unexpected error.
-func (c *checker) mayFail(f *fn, v *types.Var, ret *ast.ReturnStmt, st state) bool {
+// mentions reports whether ret returns an error that mentions one of the
+// variables in bits (return err, return fmt.Errorf("...: %w", err)).
+func (c *checker) mentions(f *fn, ret *ast.ReturnStmt, bits uint64) bool {
+	info := c.pass.TypesInfo
+	if len(ret.Results) == 0 {
+		b, ok := f.errVars[f.named]
+		return ok && bits&(1<<b) != 0
+	}
+	found := false
+	ast.Inspect(ret.Results[len(ret.Results)-1], func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if b, ok := f.errVars[varOf(info, id)]; ok && bits&(1<<b) != 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// coverVar names a variable the deferred recorder covers, and the line of
+// the defer.
+func (c *checker) coverVar(f *fn, st state) (string, int) {
+	name := "the variable"
+	for b, v := range f.byBit {
+		if st.coverVars&(1<<b) != 0 {
+			name = fmt.Sprintf("%s (declared at line %d)", v.Name(), c.pass.Fset.Position(v.Pos()).Line)
+			break
+		}
+	}
+	return name, c.pass.Fset.Position(st.coverAt).Line
+}
+
+// mayFail reports whether ret may return a non-nil error that is not
+// expected; strict counts only nil and the sentinel table as not failing.
+func (c *checker) mayFail(f *fn, v *types.Var, ret *ast.ReturnStmt, st state, strict bool) bool {
 	info := c.pass.TypesInfo
 	n := f.sig.Results().Len()
+	k := c.knownIn(f, &st, strict)
 	var e ast.Expr
 	switch {
 	case len(ret.Results) == 0:
 		if f.named == nil {
 			return false
 		}
-		b, ok := f.errVars[f.named]
-		return !ok || (st.nilVars&(1<<b) == 0 && st.expVars&(1<<b) == 0)
+		return !k(f.named)
 	case len(ret.Results) == 1 && n > 1:
 		e = ret.Results[0] // return f(...) with several results
 	case len(ret.Results) == n:
@@ -474,15 +946,11 @@ func (c *checker) mayFail(f *fn, v *types.Var, ret *ast.ReturnStmt, st state) bo
 		return false
 	}
 	e = ast.Unparen(e)
-	if isNil(info, e) || c.isExpected(e) {
+	if c.exp.expected(e, k, strict) {
 		return false
 	}
-	if id, ok := e.(*ast.Ident); ok {
-		if ev, ok := info.Uses[id].(*types.Var); ok {
-			if b, ok := f.errVars[ev]; ok {
-				return st.nilVars&(1<<b) == 0 && st.expVars&(1<<b) == 0
-			}
-		}
+	if !strict && st.after && c.exp.translation(e, k) {
+		return false // if errors.Is(err, sql.ErrNoRows) { return ErrNotFound }
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
 		// return telemetry.Fail(span, err): the helper records it.
@@ -495,11 +963,21 @@ func (c *checker) mayFail(f *fn, v *types.Var, ret *ast.ReturnStmt, st state) bo
 	return true
 }
 
+// describe names the span: its constant name, or where it starts (span
+// started by tracer.Start at line 12).
 func (c *checker) describe(site spans.Site) string {
 	if name, ok := site.Start.ConstName(c.pass.TypesInfo); ok {
 		return strconv.Quote(name)
 	}
-	return strconv.Quote(site.Var.Name())
+	call := site.Start.Call
+	by, ok := c.source(call.Fun)
+	if !ok {
+		by = "a call"
+		if sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+			by = sel.Sel.Name
+		}
+	}
+	return fmt.Sprintf("started by %s at line %d", by, c.pass.Fset.Position(call.Pos()).Line)
 }
 
 // statusFix adds span.SetStatus(codes.Error, err.Error()) after the one

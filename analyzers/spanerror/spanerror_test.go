@@ -12,7 +12,10 @@ import (
 
 func TestSpanerror(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer,
-		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...")
+		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...",
+		"./spanerror/grpcstatus/...", "./spanerror/httperr", "./spanerror/ctxerr", "./spanerror/sentinels",
+		"./spanerror/knownnil", "./spanerror/dynstatus", "./spanerror/deferptr", "./spanerror/messages",
+		"./spanerror/errtypes")
 }
 
 func TestSpanerrorFix(t *testing.T) {
@@ -21,7 +24,7 @@ func TestSpanerrorFix(t *testing.T) {
 
 func TestSpanerrorConfig(t *testing.T) {
 	for _, f := range []struct{ name, value string }{
-		{"expected", "example.com/testdata/spanerror/config.ErrMissing"},
+		{"expected", "example.com/testdata/spanerror/config.ErrMissing,example.com/testdata/spanerror/config.probe"},
 		{"recorders", "example.com/testdata/spanerror/config.report"},
 		{"record", "true"},
 	} {
@@ -80,3 +83,10 @@ func TestSpanerrorGenerated(t *testing.T) {
 type quiet struct{ *testing.T }
 
 func (quiet) Errorf(string, ...any) {}
+func TestSpanerrorStrict(t *testing.T) {
+	if err := spanerror.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer spanerror.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/strict")
+}

@@ -272,6 +272,8 @@ var expectedErrors = map[string]bool{
 	"net/http.ErrServerClosed": true,
 	"net/http.ErrAbortHandler": true,
 	"io/fs.ErrNotExist":        true,
+	"os.ErrNotExist":           true,
+	"context.DeadlineExceeded": true,
 }
 
 // IsExpectedError reports whether v (a package-level error variable) is a
@@ -343,4 +345,239 @@ func IsNewRootOption(fn *types.Func) bool {
 // carries (trace.LinkFromContext).
 func IsLinkFromContext(fn *types.Func) bool {
 	return fn.FullName() == "go.opentelemetry.io/otel/trace.LinkFromContext"
+}
+
+// CodeClass says how the semantic conventions classify a status code that
+// an error carries: a client-class code is an outcome the server answered
+// with (not found, invalid argument, 4xx), a server-class one a failure.
+type CodeClass int
+
+const (
+	CodeUnknown CodeClass = iota // not a constant, or not a known code
+	CodeClient                   // expected: the span is not an error
+	CodeServer                   // a failure
+)
+
+// CodeScheme names the numbering of a constructor's code argument.
+type CodeScheme int
+
+const (
+	GRPCCodes CodeScheme = iota // gRPC codes (connect uses the same numbers)
+	HTTPCodes                   // HTTP status codes
+)
+
+// ErrorCtor describes a function that builds an error (or a gRPC *Status)
+// from a status code: the error is expected when the code is client-class.
+type ErrorCtor struct {
+	Arg    int // index of the code argument
+	Scheme CodeScheme
+}
+
+// errorCtors are the error constructors of RPC and HTTP frameworks that
+// carry a status code. A gRPC *Status becomes an error with its Err method
+// (see IsStatusErr).
+var errorCtors = map[string]ErrorCtor{
+	"google.golang.org/grpc/status.Error":       {0, GRPCCodes},
+	"google.golang.org/grpc/status.Errorf":      {0, GRPCCodes},
+	"google.golang.org/grpc/status.New":         {0, GRPCCodes},
+	"google.golang.org/grpc/status.Newf":        {0, GRPCCodes},
+	"connectrpc.com/connect.NewError":           {0, GRPCCodes},
+	"connectrpc.com/connect.NewWireError":       {0, GRPCCodes},
+	"github.com/labstack/echo/v4.NewHTTPError":  {0, HTTPCodes},
+	"github.com/gofiber/fiber/v2.NewError":      {0, HTTPCodes},
+	"github.com/gofiber/fiber/v3.NewError":      {0, HTTPCodes},
+	"github.com/labstack/echo/v5.NewHTTPError":  {0, HTTPCodes},
+	"github.com/danielgtaylor/huma/v2.NewError": {0, HTTPCodes},
+}
+
+// ErrorConstructor reports whether fn builds an error from a status code.
+func ErrorConstructor(fn *types.Func) (ErrorCtor, bool) {
+	c, ok := errorCtors[fn.FullName()]
+	return c, ok
+}
+
+// serverGRPCCodes are the gRPC codes that mark a server span as an error
+// (semantic conventions for RPC: Unknown, DeadlineExceeded,
+// Unimplemented, Internal, Unavailable, DataLoss). Every other code (OK,
+// Canceled, InvalidArgument, NotFound, AlreadyExists, PermissionDenied,
+// ResourceExhausted, FailedPrecondition, Aborted, OutOfRange,
+// Unauthenticated) is the answer to a request, not a failure of the server.
+var serverGRPCCodes = map[int64]bool{2: true, 4: true, 12: true, 13: true, 14: true, 15: true}
+
+// ClassifyCode classifies the constant code value of a constructor.
+func ClassifyCode(s CodeScheme, code int64) CodeClass {
+	switch s {
+	case GRPCCodes:
+		switch {
+		case code < 0 || code > 16:
+			return CodeUnknown // a code of the application's own
+		case serverGRPCCodes[code]:
+			return CodeServer
+		}
+		return CodeClient
+	case HTTPCodes:
+		switch {
+		case code >= 400 && code < 500:
+			return CodeClient
+		case code >= 500 && code < 600:
+			return CodeServer
+		}
+	}
+	return CodeUnknown
+}
+
+// ctxErrorFuncs return the error of a context that is over: the caller
+// cancelled or its deadline passed, an outcome of the call, not a failure
+// of the operation.
+var ctxErrorFuncs = map[string]bool{
+	"(context.Context).Err": true,
+	"context.Cause":         true,
+}
+
+// IsContextError reports whether fn returns the error of a context that
+// is done (ctx.Err(), context.Cause(ctx)).
+func IsContextError(fn *types.Func) bool { return ctxErrorFuncs[fn.FullName()] }
+
+// IsStatusErr reports whether fn is the Err method of a gRPC *Status.
+func IsStatusErr(fn *types.Func) bool {
+	return fn.FullName() == "(*google.golang.org/grpc/internal/status.Status).Err"
+}
+
+// expectedStatusCtors build a gRPC *Status that is expected whatever
+// their argument: FromContextError maps a context that is over to
+// Canceled or DeadlineExceeded, the outcome ctx.Err() itself is.
+var expectedStatusCtors = map[string]bool{
+	"google.golang.org/grpc/status.FromContextError": true,
+}
+
+// IsExpectedStatusCtor reports whether fn builds a *Status that is an
+// outcome whatever its argument.
+func IsExpectedStatusCtor(fn *types.Func) bool { return expectedStatusCtors[fn.FullName()] }
+
+// codeOfFuncs return the code an error carries, to compare with a
+// constant: status.Code(err) == codes.NotFound.
+var codeOfFuncs = map[string]CodeScheme{
+	"google.golang.org/grpc/status.Code": GRPCCodes,
+	"connectrpc.com/connect.CodeOf":      GRPCCodes,
+}
+
+// CodeOf reports whether fn returns the status code its error argument
+// carries, and the code's numbering.
+func CodeOf(fn *types.Func) (CodeScheme, bool) {
+	s, ok := codeOfFuncs[fn.FullName()]
+	return s, ok
+}
+
+// errorWrappers return an error that wraps their error arguments: the
+// result is an outcome when everything it wraps is. The value is the
+// index of the wrapped argument, or -1 for every error-typed argument.
+var errorWrappers = map[string]int{
+	"fmt.Errorf":                              -1,
+	"errors.Join":                             -1,
+	"github.com/pkg/errors.Wrap":              0,
+	"github.com/pkg/errors.Wrapf":             0,
+	"github.com/pkg/errors.WithMessage":       0,
+	"github.com/pkg/errors.WithMessagef":      0,
+	"github.com/pkg/errors.WithStack":         0,
+	"github.com/cockroachdb/errors.Wrap":      0,
+	"github.com/cockroachdb/errors.Wrapf":     0,
+	"github.com/cockroachdb/errors.WithStack": 0,
+}
+
+// ErrorWrapper reports whether fn wraps errors, and which argument (-1:
+// every error-typed one).
+func ErrorWrapper(fn *types.Func) (int, bool) {
+	i, ok := errorWrappers[fn.FullName()]
+	return i, ok
+}
+
+// sentinelCtors build a plain sentinel error from a message.
+var sentinelCtors = map[string]bool{
+	"errors.New":                        true,
+	"fmt.Errorf":                        true,
+	"github.com/pkg/errors.New":         true,
+	"github.com/pkg/errors.Errorf":      true,
+	"github.com/cockroachdb/errors.New": true,
+}
+
+// IsSentinelCtor reports whether fn builds a plain error from a message
+// (errors.New).
+func IsSentinelCtor(fn *types.Func) bool { return sentinelCtors[fn.FullName()] }
+
+// outcomeWords are the words that name a sentinel error as a normal
+// outcome of a request, the client-class gRPC codes and HTTP 4xx in the
+// words Go code uses: ErrNotFound, ErrUserNotFound, ErrAlreadyExists,
+// ErrUnauthorized. Each entry is a sequence of capitalised words that must
+// appear, in order and whole, in the variable's name after its Err prefix.
+var outcomeWords = [][]string{
+	{"Not", "Found"}, {"No", "Rows"}, {"No", "Such"}, {"Not", "Exist"}, {"Not", "Exists"},
+	{"Already", "Exists"}, {"Exists"}, {"Duplicate"}, {"Conflict"},
+	{"Unauthorized"}, {"Unauthenticated"}, {"Forbidden"}, {"Permission", "Denied"},
+	{"Access", "Denied"}, {"Not", "Allowed"},
+	{"Invalid", "Argument"}, {"Invalid", "Input"}, {"Invalid", "Request"}, {"Bad", "Request"},
+	{"Validation"}, {"Failed", "Precondition"}, {"Precondition", "Failed"}, {"Out", "Of", "Range"},
+	{"Canceled"}, {"Cancelled"},
+}
+
+// IsOutcomeName reports whether name (a package-level error variable's)
+// names a normal outcome: Err or err, then words of which a sequence is in
+// outcomeWords (ErrNotFound, ErrUserNotFound, errAlreadyExists).
+func IsOutcomeName(name string) bool {
+	var rest string
+	switch {
+	case strings.HasPrefix(name, "Err"):
+		rest = name[3:]
+	case strings.HasPrefix(name, "err"):
+		rest = name[3:]
+	default:
+		return false
+	}
+	words := camelWords(rest)
+	for _, seq := range outcomeWords {
+		for i := 0; i+len(seq) <= len(words); i++ {
+			match := true
+			for j, w := range seq {
+				if words[i+j] != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// camelWords splits a CamelCase name into its words; a run of capitals is
+// one word (HTTPNotFound: HTTP, Not, Found).
+func camelWords(s string) []string {
+	var words []string
+	start := 0
+	isUpper := func(b byte) bool { return b >= 'A' && b <= 'Z' }
+	for i := 1; i < len(s); i++ {
+		if s[i] == '_' {
+			if i > start {
+				words = append(words, s[start:i])
+			}
+			start = i + 1
+			continue
+		}
+		if isUpper(s[i]) && (!isUpper(s[i-1]) || (i+1 < len(s) && !isUpper(s[i+1]) && s[i+1] != '_')) {
+			if i > start {
+				words = append(words, s[start:i])
+			}
+			start = i
+		}
+	}
+	if start < len(s) {
+		words = append(words, s[start:])
+	}
+	for i, w := range words {
+		if w != "" && !isUpper(w[0]) {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return words
 }

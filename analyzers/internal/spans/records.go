@@ -110,7 +110,9 @@ func (r *Result) computeRecords(d *ast.FuncDecl, fn *types.Func) *RecordsError {
 			if i, ok := paramOf(recv); ok {
 				switch name {
 				case "SetStatus":
-					if code, ok := r.StatusCode(call); ok && code == otelapi.CodeError {
+					// A code computed at run time (a helper mapping an
+					// HTTP or gRPC status) is the helper's decision.
+					if code, ok := r.StatusCode(call); !ok || code == otelapi.CodeError {
 						status[i] = true
 					}
 				}

@@ -40,7 +40,7 @@ func Restock(ctx context.Context, skus []string) {
 func Audit(ctx context.Context) error {
 	ctx, span := tel.Start(ctx, "audit")
 	span.AddEvent("audit")
-	return ctx.Err()
+	return errors.Join(ctx.Err(), errEmpty)
 }
 
 // Legacy keeps a suppressed finding.

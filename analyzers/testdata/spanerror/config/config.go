@@ -1,4 +1,5 @@
-// Package config covers -spanerror.expected and -spanerror.recorders.
+// Package config covers -spanerror.expected (sentinels and functions) and
+// -spanerror.recorders.
 package config
 
 import (
@@ -15,10 +16,13 @@ var tracer = otel.Tracer("config")
 // ErrMissing is named in -spanerror.expected.
 var ErrMissing = errors.New("missing")
 
-func lookup(context.Context) error { return ErrMissing }
+func lookup(context.Context) error { return ErrMissing } // want lookup:"expectedError"
+
+// load fails for real.
+func load(context.Context) error { return errors.New("disk on fire") }
 
 // Silent: ErrMissing is expected by configuration.
-func find(ctx context.Context) error {
+func find(ctx context.Context) error { // want find:"expectedError"
 	ctx, span := tracer.Start(ctx, "find")
 	defer span.End()
 	err := lookup(ctx)
@@ -26,6 +30,16 @@ func find(ctx context.Context) error {
 		return err
 	}
 	return nil
+}
+
+// probe is named in -spanerror.expected: its errors are outcomes.
+func probe(context.Context) error { return errors.New("busy") }
+
+// Silent: probe's errors are expected by configuration.
+func probed(ctx context.Context) error { // want probed:"expectedError"
+	ctx, span := tracer.Start(ctx, "probed")
+	defer span.End()
+	return probe(ctx)
 }
 
 // report is named in -spanerror.recorders: it records through a func
@@ -38,7 +52,7 @@ var reporter = func(trace.Span, error) {}
 func reported(ctx context.Context) error {
 	ctx, span := tracer.Start(ctx, "reported")
 	defer span.End()
-	if err := lookup(ctx); err != nil {
+	if err := load(ctx); err != nil {
 		report(span, err)
 		return err
 	}
@@ -49,7 +63,7 @@ func reported(ctx context.Context) error {
 func statusOnly(ctx context.Context) error {
 	ctx, span := tracer.Start(ctx, "status")
 	defer span.End()
-	if err := lookup(ctx); err != nil {
+	if err := load(ctx); err != nil {
 		span.SetStatus(codes.Error, err.Error())
 		return err // want `span "status" is set to codes.Error but the error is not recorded with RecordError`
 	}

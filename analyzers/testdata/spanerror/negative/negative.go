@@ -95,7 +95,7 @@ func noRows(ctx context.Context, db *sql.DB) error {
 }
 
 // Silent: returning the sentinel itself.
-func sentinel(ctx context.Context) error {
+func sentinel(ctx context.Context) error { // want sentinel:"expectedError"
 	_, span := tracer.Start(ctx, "serve")
 	defer span.End()
 	return http.ErrServerClosed
@@ -152,4 +152,20 @@ func returnHelper(ctx context.Context, id string) error {
 		return fail(span, err)
 	}
 	return nil
+}
+
+// Silent: the cases of a switch on the error tell io.EOF and nil apart.
+func switched(ctx context.Context, r io.Reader) error {
+	_, span := tracer.Start(ctx, "switched")
+	defer span.End()
+	switch err := read(r); err {
+	case nil:
+		return nil
+	case io.EOF:
+		return err
+	default:
+		span.RecordError(err)
+		span.SetStatus(codes.Error, err.Error())
+		return err
+	}
 }

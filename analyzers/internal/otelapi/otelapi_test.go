@@ -1,0 +1,51 @@
+package otelapi
+
+import "testing"
+
+func TestIsOutcomeName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"ErrNotFound":             true,
+		"ErrUserNotFound":         true,
+		"errAlreadyExists":        true,
+		"ErrKeyExists":            true,
+		"ErrUnauthorizedResponse": true,
+		"ErrHTTPNotFound":         true,
+		"ErrPermissionDenied":     true,
+		"ErrInvalidArgument":      true,
+		"ErrDuplicateTypes":       true,
+		"ErrInvalidConfig":        false, // a misconfigured server is a failure
+		"ErrConnectionLost":       false,
+		"ErrFoundation":           false, // Found alone is not Not Found
+		"NotFound":                false, // not an Err name
+		"ErrNotFoundation":        false,
+		"Err":                     false,
+	} {
+		if got := IsOutcomeName(name); got != want {
+			t.Errorf("IsOutcomeName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestClassifyCode(t *testing.T) {
+	for _, c := range []struct {
+		s    CodeScheme
+		code int64
+		want CodeClass
+	}{
+		{GRPCCodes, 0, CodeClient}, // OK: status.Error(codes.OK, ...) is nil
+		{GRPCCodes, 5, CodeClient}, // NotFound
+		{GRPCCodes, 8, CodeClient}, // ResourceExhausted
+		{GRPCCodes, 16, CodeClient},
+		{GRPCCodes, 2, CodeServer}, // Unknown
+		{GRPCCodes, 4, CodeServer}, // DeadlineExceeded
+		{GRPCCodes, 13, CodeServer},
+		{GRPCCodes, 1600, CodeUnknown}, // an application's own code
+		{HTTPCodes, 404, CodeClient},
+		{HTTPCodes, 503, CodeServer},
+		{HTTPCodes, 302, CodeUnknown},
+	} {
+		if got := ClassifyCode(c.s, c.code); got != c.want {
+			t.Errorf("ClassifyCode(%v, %d) = %v, want %v", c.s, c.code, got, c.want)
+		}
+	}
+}

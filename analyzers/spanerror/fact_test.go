@@ -1,0 +1,29 @@
+package spanerror
+
+import (
+	"bytes"
+	"encoding/gob"
+	"testing"
+)
+
+// TestFactEncoding: the expectedError fact is deterministic and small, as
+// every fact that go vet stores on disk must be.
+func TestFactEncoding(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := gob.NewEncoder(&a).Encode(new(expectedError)); err != nil {
+		t.Fatal(err)
+	}
+	if err := gob.NewEncoder(&b).Encode(new(expectedError)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) || a.Len() > 200 {
+		t.Errorf("encoding: %d bytes, deterministic %v", a.Len(), bytes.Equal(a.Bytes(), b.Bytes()))
+	}
+	var g expectedError
+	if err := gob.NewDecoder(&a).Decode(&g); err != nil {
+		t.Errorf("round trip: %v", err)
+	}
+	if got := g.String(); got != "expectedError" {
+		t.Errorf("String() = %q", got)
+	}
+}

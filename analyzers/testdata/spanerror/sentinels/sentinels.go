@@ -1,0 +1,95 @@
+// Package sentinels covers package-level sentinel errors. The line: a
+// sentinel declared with errors.New (or fmt.Errorf, or a composite of an
+// error type) whose name says it is an outcome (ErrNotFound,
+// ErrUserNotFound, ErrAlreadyExists, ErrUnauthorized, ErrInvalidArgument,
+// ErrPermissionDenied...) is expected; other sentinels are failures,
+// except right after the code recognised an expected error, where
+// returning a sentinel translates it (if errors.Is(err, sql.ErrNoRows) {
+// return ErrNoSuchUser }).
+package sentinels
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"go.opentelemetry.io/otel"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+var tracer = otel.Tracer("sentinels")
+
+var (
+	ErrUserNotFound   = errors.New("user not found")           // want ErrUserNotFound:"expectedError"
+	ErrAlreadyExists  = fmt.Errorf("user already exists")      // want ErrAlreadyExists:"expectedError"
+	ErrUnauthorized   = &authError{"unauthorized"}             // want ErrUnauthorized:"expectedError"
+	ErrConnectionLost = errors.New("connection lost")          // not an outcome: a failure
+	ErrNoSuchUser     = errors.New("no such user")             // want ErrNoSuchUser:"expectedError"
+	ErrQuotaExhausted = errors.New("quota exhausted")          // not named as an outcome
+	ErrNotFoundStatus = status.Error(codes.Internal, "broken") // named as one, but the code says failure
+)
+
+type authError struct{ msg string }
+
+func (e *authError) Error() string { return e.msg }
+
+type DB interface {
+	QueryRow(ctx context.Context, q string, args ...any) (string, error)
+}
+
+// Silent: the outcome sentinels, and ErrQuotaExhausted returned right
+// after a not-found row was recognised.
+func getUser(ctx context.Context, db DB, id string, token string) (string, error) {
+	ctx, span := tracer.Start(ctx, "getUser")
+	defer span.End()
+	if token == "" {
+		return "", ErrUnauthorized
+	}
+	name, err := db.QueryRow(ctx, "SELECT name FROM users WHERE id = $1", id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrUserNotFound
+	}
+	if err != nil {
+		return "", fmt.Errorf("get user %s: %w", id, err) // want `error returned while span "getUser" is live`
+	}
+	if name == "" {
+		return "", fmt.Errorf("user %s: %w", id, ErrUserNotFound)
+	}
+	return name, nil
+}
+
+// The translation covers only the return right after the test: a new
+// call that can fail comes in between.
+func createUser(ctx context.Context, db DB, id string) error {
+	ctx, span := tracer.Start(ctx, "createUser")
+	defer span.End()
+	_, err := db.QueryRow(ctx, "SELECT 1 FROM users WHERE id = $1", id)
+	if err == nil {
+		return ErrAlreadyExists
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := db.QueryRow(ctx, "INSERT INTO users VALUES ($1)", id); err != nil {
+			return ErrQuotaExhausted // want `error returned while span "createUser" is live`
+		}
+		return nil
+	}
+	if errors.Is(err, context.Canceled) {
+		return ErrNoSuchUser // silent: named as an outcome
+	}
+	return ErrConnectionLost // want `error returned while span "createUser" is live`
+}
+
+// Reported: ErrQuotaExhausted and ErrNotFoundStatus are failures here.
+func deleteUser(ctx context.Context, db DB, id string) error {
+	ctx, span := tracer.Start(ctx, "deleteUser")
+	defer span.End()
+	if id == "" {
+		return ErrNotFoundStatus // want `error returned while span "deleteUser" is live`
+	}
+	if _, err := db.QueryRow(ctx, "DELETE FROM users WHERE id = $1", id); err != nil {
+		return ErrQuotaExhausted // want `error returned while span "deleteUser" is live`
+	}
+	return nil
+}
