@@ -35,7 +35,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "goctx",
 		Doc:       docutil.MustExtract(doc, "goctx"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.Analyzer},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 		FactTypes: []analysis.Fact{new(freshStart), new(spawns)},
 	}
@@ -59,7 +59,7 @@ func (f *spawns) String() string { return fmt.Sprintf("spawns(%d)", f.Param) }
 func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	sp := h.Result(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, sp: sp, reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}, spawn: map[*types.Func]int{}}
+	c := &checker{pass: pass, sp: sp, ctx: ctxscope.ResultOf(pass), reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}, spawn: map[*types.Func]int{}}
 	c.computeFacts(insp) // also where no span flows: helpers are used elsewhere
 	if !sp.Relevant() {
 		return nil, nil // no spans can flow: a dropped context breaks no trace
@@ -92,6 +92,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 type checker struct {
 	pass     *analysis.Pass
 	sp       *spans.Result
+	ctx      *ctxscope.Result
 	reported map[*ast.CallExpr]bool
 	scope    *ctxscope.Scope
 	fresh    map[*types.Func]bool // this package's functions with a freshStart fact
@@ -104,7 +105,10 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 	if len(scope) == 0 {
 		return // no context to carry: main, a worker loop
 	}
-	// go f(context.Background(), ...)
+	// go f(context.Background(), ...), unless f is a worker loop
+	if c.ctx.IsWorkerFunc(c.funcOf(fun)) {
+		return
+	}
 	for _, a := range args {
 		if call, ok := ast.Unparen(a).(*ast.CallExpr); ok && c.isFresh(call) {
 			c.report(call, scope)
@@ -121,7 +125,7 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		}
 		return
 	}
-	if isWorkerLoop(lit.Body) {
+	if c.ctx.IsWorkerLoop(lit.Body) {
 		return // a long-lived worker: it outlives the caller, and so would its trace
 	}
 	var stack []ast.Node
@@ -138,26 +142,6 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		c.report(call, scope)
 		return true
 	})
-}
-
-// isWorkerLoop reports whether body runs a long-lived loop at its top
-// level (for { ... }, or for range over a channel or ticker): a worker that
-// a constructor starts deliberately from a fresh context, since the
-// constructor's context ends when construction does.
-func isWorkerLoop(body *ast.BlockStmt) bool {
-	for _, st := range body.List {
-		switch l := st.(type) {
-		case *ast.ForStmt:
-			if l.Cond == nil {
-				return true
-			}
-		case *ast.RangeStmt:
-			if l.Key == nil || l.Value == nil {
-				return true // for range ch / for v := range ch: a channel drain
-			}
-		}
-	}
-	return false
 }
 
 func (c *checker) isFresh(call *ast.CallExpr) bool { return ctxscope.IsFresh(c.pass.TypesInfo, call) }
@@ -337,7 +321,7 @@ func (c *checker) freshBody(d *ast.FuncDecl, fn *types.Func) bool {
 			return false
 		}
 	}
-	if isWorkerLoop(d.Body) {
+	if c.ctx.IsWorkerLoop(d.Body) {
 		return false
 	}
 	found := false

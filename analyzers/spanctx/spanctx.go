@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -18,6 +19,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/spawn"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -34,7 +36,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:     "spanctx",
 		Doc:      docutil.MustExtract(doc, "spanctx"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.Analyzer},
 		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }
@@ -47,7 +49,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	pass, done := suppress.Filter(pass)
 	defer done()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp)}
+	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp), ctx: ctxscope.ResultOf(pass), insp: insp}
 	spans.Funcs(insp, c.checkFunc)
 	return nil, nil
 }
@@ -56,6 +58,8 @@ type checker struct {
 	pass  *analysis.Pass
 	sp    *spans.Result
 	scope *ctxscope.Scope
+	ctx   *ctxscope.Result
+	insp  *inspector.Inspector
 }
 
 func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
@@ -84,11 +88,19 @@ func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 	}
 }
 
+// describe names the span: by its name when it is a constant, else by
+// where it starts (span started by tracer.Start at line 12).
 func (c *checker) describe(st spans.Start) string {
 	if name, ok := st.ConstName(c.pass.TypesInfo); ok {
 		return "span " + strconv.Quote(name)
 	}
-	return "the span"
+	fun := types.ExprString(st.Call.Fun)
+	if len(fun) > 40 {
+		if sel, ok := ast.Unparen(st.Call.Fun).(*ast.SelectorExpr); ok {
+			fun = sel.Sel.Name
+		}
+	}
+	return fmt.Sprintf("span started by %s at line %d", fun, c.pass.Fset.Position(st.Call.Pos()).Line)
 }
 
 // checkFreshParent reports Start(context.Background(), ...) while a context
@@ -109,6 +121,9 @@ func (c *checker) checkFreshParent(body *ast.BlockStmt, stack []ast.Node, call *
 	scope := c.scope.At(at)
 	if len(scope) == 0 {
 		return // program entry, worker loop: nothing to attach to
+	}
+	if c.inGoroutine(call) {
+		return // goctx reports the goroutine, or accepts it as a worker
 	}
 	if c.deliberateRoot(body, stack, call) {
 		return
@@ -155,22 +170,6 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 		return
 	}
 	viaRequest := parentExpr != ast.Unparen(call.Args[0])
-	passes := func(a ast.Expr) bool {
-		a = ast.Unparen(a)
-		if viaRequest {
-			c2, ok := a.(*ast.CallExpr)
-			if !ok || len(c2.Args) != 0 {
-				return false
-			}
-			sel, ok := ast.Unparen(c2.Fun).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Context" {
-				return false
-			}
-			a = ast.Unparen(sel.X)
-		}
-		id, ok := a.(*ast.Ident)
-		return ok && info.Uses[id] == parent
-	}
 	spanID, ok := as.Lhs[1].(*ast.Ident)
 	if !ok {
 		return
@@ -195,28 +194,9 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 			return true
 		})
 	}
-	var use *ast.CallExpr
-	ast.Inspect(body, func(n ast.Node) bool {
-		if use != nil {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok || call.Pos() <= as.End() || call.Pos() >= life {
-			return true
-		}
-		if _, _, ok := c.sp.SpanMethod(call); ok {
-			return true
-		}
-		for _, a := range call.Args {
-			if passes(a) {
-				use = call
-				return false
-			}
-		}
-		return true
-	})
+	use := c.ctx.OldContextUse(body, parent, viaRequest, as.End(), life)
 	if use == nil {
-		return // a leaf span: nobody needs its context
+		return // a leaf span: nothing that can start a span gets the old context
 	}
 	d := analysis.Diagnostic{
 		Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(),
@@ -340,7 +320,9 @@ func dropWord(id *ast.Ident) string {
 	return "assigned to " + id.Name + " and never used"
 }
 
-// unusedAfter reports whether the variable id names is never read after pos.
+// unusedAfter reports whether the variable id names is never read after
+// pos. Assigning it to the blank identifier (_ = sctx, to silence the
+// compiler) is not a read.
 func (c *checker) unusedAfter(body *ast.BlockStmt, id *ast.Ident, pos token.Pos) bool {
 	v := c.pass.TypesInfo.ObjectOf(id)
 	if v == nil {
@@ -348,10 +330,61 @@ func (c *checker) unusedAfter(body *ast.BlockStmt, id *ast.Ident, pos token.Pos)
 	}
 	used := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if x, ok := n.(*ast.Ident); ok && x.Pos() > pos && c.pass.TypesInfo.Uses[x] == v {
-			used = true
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			if allBlank(x.Lhs) {
+				return false
+			}
+		case *ast.Ident:
+			if x.Pos() > pos && c.pass.TypesInfo.Uses[x] == v {
+				used = true
+			}
 		}
 		return !used
 	})
 	return !used
+}
+
+func allBlank(lhs []ast.Expr) bool {
+	for _, l := range lhs {
+		if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+			return false
+		}
+	}
+	return true
+}
+
+// inGoroutine reports whether the Start call runs in a goroutine body that
+// goctx checks, started where a context is in scope: a fresh context there
+// is goctx's finding (or a worker loop goctx accepts), not a second one.
+func (c *checker) inGoroutine(call *ast.CallExpr) bool {
+	cur, ok := c.insp.Root().FindNode(call)
+	if !ok {
+		return false
+	}
+	var stack []ast.Node
+	for p := cur; p != c.insp.Root(); p = p.Parent() {
+		stack = append(stack, p.Node())
+	}
+	slices.Reverse(stack)
+	lit, at := ctxscope.SpawnedBody(stack, c.spawned)
+	return lit != nil && len(c.scope.At(at)) > 0
+}
+
+// spawned reports whether call runs its argument i in a new goroutine:
+// errgroup's Go and the like, or a helper of this package.
+func (c *checker) spawned(call *ast.CallExpr) (int, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || len(call.Args) == 0 {
+		return 0, false
+	}
+	if otelapi.IsGoroutineSpawner(fn) {
+		return len(call.Args) - 1, true
+	}
+	if d := c.ctx.Decl(fn); d != nil {
+		if ps := spawn.Params(c.pass.TypesInfo, fn, d.Body, nil); len(ps) > 0 {
+			return ps[0], true
+		}
+	}
+	return 0, false
 }
