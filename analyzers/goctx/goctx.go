@@ -139,7 +139,9 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		if !ok || !c.isFresh(call) || c.deliberateRoot(stack) {
 			return true
 		}
-		c.report(call, scope)
+		if live := c.scope.Live(scope, call.Pos()); len(live) > 0 {
+			c.report(call, live) // not after <-ctx.Done(): cleanup needs a fresh context
+		}
 		return true
 	})
 }

@@ -89,6 +89,19 @@ func (sc *Scope) At(pos token.Pos) []Ctx {
 	return out
 }
 
+// Live returns the contexts of ctxs (found by At elsewhere) that are not
+// known to be over at pos: a goroutine body checked with the contexts in
+// scope where it starts may wait for them to end before its cleanup.
+func (sc *Scope) Live(ctxs []Ctx, pos token.Pos) []Ctx {
+	var out []Ctx
+	for _, c := range ctxs {
+		if !sc.isOver(c.Var, pos) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // overRegion is a stretch of source where the context in v is known to be
 // cancelled: the statements after <-v.Done(), the body of a select case
 // receiving from v.Done().

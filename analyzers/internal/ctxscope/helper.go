@@ -85,11 +85,11 @@ func (f *Analysed) String() string {
 type Result struct {
 	pass    *analysis.Pass
 	insp    *inspector.Inspector
-	tracing map[*types.Package]bool      // memo of PackageTraces
-	reach   map[*types.Func][]int        // this package's ReachesSpans params
-	fresh   map[*types.Func]bool         // this package's FreshRoot functions
-	freshV  map[*types.Var]bool          // context variables that only hold fresh roots
-	workers map[*types.Func]bool         // this package's WorkerLoop functions
+	tracing map[*types.Package]bool       // memo of PackageTraces
+	reach   map[*types.Func][]int         // this package's ReachesSpans params
+	fresh   map[*types.Func]bool          // this package's FreshRoot functions
+	freshV  map[*types.Var]bool           // context variables that only hold fresh roots
+	workers map[*types.Func]bool          // this package's WorkerLoop functions
 	decls   map[*types.Func]*ast.FuncDecl // this package's functions with bodies
 }
 
