@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -72,7 +73,21 @@ func (r *Result) canStart(call *ast.CallExpr, i int, local map[*types.Func][]int
 		return otelapi.OTelHandsContextOn(fn)
 	case otelapi.IsStdPath(path):
 		return otelapi.StdHandsContextOn(fn)
+	case otelapi.IsPluggable(path):
+		return true
+	case isAbstract(fn) && !r.sameModule(fn.Pkg()) && !r.PackageTraces(fn.Pkg()):
+		// A third-party interface in a package that cannot reach the
+		// trace API (a CEL program's ContextEval).
+		return false
+	case isAbstract(fn) && fn.Pkg() == r.pass.Pkg:
+		return slices.Contains(local[fn], paramIndex(fn.Signature(), i))
 	case isAbstract(fn):
+		// Its fact sums up the implementations in its package; a package
+		// without syntax tells nothing: unknown, so it can.
+		if r.pass.ImportPackageFact(fn.Pkg(), new(Analysed)) {
+			f := new(ReachesSpans)
+			return r.pass.ImportObjectFact(fn, f) && slices.Contains(f.Params, paramIndex(fn.Signature(), i))
+		}
 		return true
 	}
 	sig := fn.Signature()
@@ -91,6 +106,23 @@ func (r *Result) canStart(call *ast.CallExpr, i int, local map[*types.Func][]int
 		return r.pass.ImportObjectFact(fn, f) && slices.Contains(f.Params, p)
 	}
 	return true // no syntax seen, in a traced package: it can
+}
+
+// sameModule reports whether pkg belongs to the module of the package
+// being analysed (by the pass's module, or, when the driver does not say,
+// by the first three elements of the import path).
+func (r *Result) sameModule(pkg *types.Package) bool {
+	if pkg == r.pass.Pkg {
+		return true
+	}
+	if m := r.pass.Module; m != nil && m.Path != "" {
+		return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+	}
+	prefix := func(p string) string {
+		parts := strings.SplitN(p, "/", 4)
+		return strings.Join(parts[:min(3, len(parts))], "/")
+	}
+	return prefix(pkg.Path()) == prefix(r.pass.Pkg.Path())
 }
 
 // isAbstract reports whether fn is an interface method.
@@ -247,6 +279,10 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 	var found ast.Node
 	in := func(n ast.Node) bool { return n.Pos() >= from && n.Pos() < to }
 	tracing := escapes && r.PackageTraces(r.pass.Pkg)
+	var detached map[*ast.FuncLit]bool
+	if !escapes {
+		detached = r.detachedGoroutines(body, to)
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found != nil {
 			return false
@@ -254,6 +290,8 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 		switch n := n.(type) {
 		case *ast.SendStmt:
 			return false
+		case *ast.FuncLit:
+			return !detached[n]
 		case *ast.CallExpr:
 			if !in(n) {
 				return true
@@ -300,6 +338,58 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 	return found
 }
 
+// detachedGoroutines returns the function literals of body run in a new
+// goroutine (go func() {...}(), errgroup's or a WaitGroup's Go) that
+// nothing waits for before to: no Wait() call and no channel receive
+// follows them. Such goroutines outlive the span (pipeline workers), so
+// the context they get is not the span's business.
+func (r *Result) detachedGoroutines(body ast.Node, to token.Pos) map[*ast.FuncLit]bool {
+	info := r.pass.TypesInfo
+	var lits []*ast.FuncLit
+	var waits []token.Pos
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+				lits = append(lits, lit)
+			}
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && otelapi.IsGoroutineSpawner(fn) && len(n.Args) > 0 {
+				if lit, ok := ast.Unparen(n.Args[len(n.Args)-1]).(*ast.FuncLit); ok {
+					lits = append(lits, lit)
+				}
+			}
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+				waits = append(waits, n.Pos())
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				waits = append(waits, n.Pos())
+			}
+		case *ast.RangeStmt:
+			if t := info.TypeOf(n.X); t != nil {
+				if _, ok := t.Underlying().(*types.Chan); ok {
+					waits = append(waits, n.Pos())
+				}
+			}
+		}
+		return true
+	})
+	out := map[*ast.FuncLit]bool{}
+	for _, lit := range lits {
+		waited := false
+		for _, w := range waits {
+			if w > lit.End() && w < to {
+				waited = true
+			}
+		}
+		if !waited {
+			out[lit] = true
+		}
+	}
+	return out
+}
+
 // OldContextUse returns the first call in body, within [from, to), that
 // passes the context held in v (or r.Context() of the request variable
 // req, when req is not nil), or one derived from it, to code that can start
@@ -342,8 +432,15 @@ func (r *Result) computeReach(decls []*ast.FuncDecl) {
 			fns = append(fns, fnInfo{fn, d.Body, ps})
 		}
 	}
+	ifaces := r.interfaceMethods()
 	for changed := true; changed; {
 		changed = false
+		for _, m := range ifaces {
+			if ps := r.abstractReach(m); len(ps) > len(r.reach[m.fn]) {
+				r.reach[m.fn] = ps
+				changed = true
+			}
+		}
 		for _, f := range fns {
 			for _, p := range f.params {
 				if slices.Contains(r.reach[f.fn], p.idx) {
@@ -357,4 +454,93 @@ func (r *Result) computeReach(decls []*ast.FuncDecl) {
 			}
 		}
 	}
+}
+
+// ifaceMethod is a method with context parameters of an interface
+// declared in this package, and the concrete methods that implement it
+// here.
+type ifaceMethod struct {
+	fn    *types.Func
+	ctx   []int
+	impls []*types.Func
+}
+
+// interfaceMethods lists this package's interface methods that take
+// contexts, with their implementations in this package.
+func (r *Result) interfaceMethods() []ifaceMethod {
+	scope := r.pass.Pkg.Scope()
+	var concrete []types.Type
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if _, ok := tn.Type().Underlying().(*types.Interface); !ok {
+			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 {
+				concrete = append(concrete, n)
+			}
+		}
+	}
+	var out []ifaceMethod
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if n, isNamed := tn.Type().(*types.Named); !ok || !isNamed || n.TypeParams().Len() > 0 || !iface.IsMethodSet() {
+			continue // generic interfaces and constraints: Implements is unspecified
+		}
+		for i := range iface.NumExplicitMethods() {
+			m := iface.ExplicitMethod(i)
+			sig := m.Signature()
+			var ctx []int
+			for j := range sig.Params().Len() {
+				if otelapi.IsContextType(sig.Params().At(j).Type()) {
+					ctx = append(ctx, j)
+				}
+			}
+			if len(ctx) == 0 {
+				continue
+			}
+			im := ifaceMethod{fn: m, ctx: ctx}
+			for _, t := range concrete {
+				for _, rt := range []types.Type{t, types.NewPointer(t)} {
+					if !types.Implements(rt, iface) {
+						continue
+					}
+					obj, _, _ := types.LookupFieldOrMethod(rt, false, r.pass.Pkg, m.Name())
+					if f, ok := obj.(*types.Func); ok {
+						im.impls = append(im.impls, f)
+					}
+					break
+				}
+			}
+			out = append(out, im)
+		}
+	}
+	return out
+}
+
+// abstractReach is the ReachesSpans of an interface method: the union of
+// its implementations' in this package, or every context parameter when
+// the package implements it nowhere (implementations elsewhere are
+// unknown).
+func (r *Result) abstractReach(m ifaceMethod) []int {
+	if len(m.impls) == 0 {
+		return m.ctx
+	}
+	var out []int
+	for _, f := range m.impls {
+		if isAbstract(f) || r.decls[f.Origin()] == nil {
+			return m.ctx // promoted from an embedded interface, or no body
+		}
+		for _, p := range r.reach[f.Origin()] {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -73,3 +73,28 @@ func ReachesTraceAPI(path string) bool {
 		strings.HasPrefix(path, "go.opentelemetry.io/otel/sdk/trace") ||
 		strings.HasPrefix(path, "go.opentelemetry.io/contrib/instrumentation/")
 }
+
+// pluggable lists third-party packages (by path prefix) that run
+// middleware their users install, interceptors, hooks, drivers, where
+// OpenTelemetry instrumentation plugs in without the package importing the
+// trace API: a context given to them can start spans.
+var pluggable = []string{
+	"google.golang.org/grpc",
+	"connectrpc.com/connect",
+	"github.com/redis/go-redis/",
+	"github.com/jackc/pgx/",
+	"go.mongodb.org/mongo-driver",
+	"github.com/aws/aws-sdk-go-v2/",
+	"github.com/jmoiron/sqlx",
+}
+
+// IsPluggable reports whether path belongs to a package that hands
+// contexts to user-installed instrumentation (see pluggable).
+func IsPluggable(path string) bool {
+	for _, p := range pluggable {
+		if path == strings.TrimSuffix(p, "/") || strings.HasPrefix(path, strings.TrimSuffix(p, "/")+"/") {
+			return true
+		}
+	}
+	return false
+}

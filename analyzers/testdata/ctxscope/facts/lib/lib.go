@@ -95,3 +95,34 @@ func Drain(jobs <-chan Job) { // want Drain:"workerLoop"
 func Until(stop <-chan struct{}) { // want Until:"workerLoop"
 	Loop(stop, context.Background())
 }
+
+// Sender is implemented in this package only, by a channel send: its Send
+// starts no span.
+type Sender interface {
+	Send(ctx context.Context, v int) bool
+}
+
+type chanSender chan int
+
+func (c chanSender) Send(ctx context.Context, v int) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case c <- v:
+		return true
+	}
+}
+
+// Store is implemented elsewhere: unknown, so it can.
+type Store interface {
+	Get(ctx context.Context, key string) string // want Get:"ctxReachesSpans\\(0\\)"
+}
+
+// Traced has one implementation that starts a span.
+type Traced interface {
+	Do(ctx context.Context) // want Do:"ctxReachesSpans\\(0\\)"
+}
+
+type tracedImpl struct{}
+
+func (tracedImpl) Do(ctx context.Context) { Starts(ctx) } // want Do:"ctxReachesSpans\\(0\\)"
