@@ -35,7 +35,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "goctx",
 		Doc:       docutil.MustExtract(doc, "goctx"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 		FactTypes: []analysis.Fact{new(freshStart), new(spawns)},
 	}

@@ -36,7 +36,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:     "spanctx",
 		Doc:      docutil.MustExtract(doc, "spanctx"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
 		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -15,16 +16,40 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/safe"
 )
 
-// Analyzer is the helper analyzer of the context rules (goctx, spanctx).
-// It reports nothing: it summarises, as facts, what functions do with
-// contexts, and its Result answers the rules' questions about a package.
-var Analyzer = &analysis.Analyzer{
-	Name:       "otelctx",
-	Doc:        "summarise how functions use and make contexts as facts (reports nothing)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(ReachesSpans), new(FreshRoot), new(WorkerLoop), new(Analysed)},
-	Run:        safe.Run(run),
+// Analyzer is an instance of the helper analyzer of the context rules
+// (goctx, spanctx), for tests of its facts. It reports nothing: it
+// summarises, as facts, what functions do with contexts, and its Result
+// answers the rules' questions about a package.
+var Analyzer = newAnalyzer()
+
+var (
+	helpersMu sync.Mutex
+	helpers   = map[any]*analysis.Analyzer{}
+)
+
+// For returns the helper analyzer of the suite identified by key (its spans
+// helper): the rules of one suite share one instance, and two suites share
+// none.
+func For(key any) *analysis.Analyzer {
+	helpersMu.Lock()
+	defer helpersMu.Unlock()
+	a, ok := helpers[key]
+	if !ok {
+		a = newAnalyzer()
+		helpers[key] = a
+	}
+	return a
+}
+
+func newAnalyzer() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "otelctx",
+		Doc:        "summarise how functions use and make contexts as facts (reports nothing)",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+		FactTypes:  []analysis.Fact{new(ReachesSpans), new(FreshRoot), new(WorkerLoop), new(Analysed)},
+		Run:        safe.Run(run),
+	}
 }
 
 // ReachesSpans is an object fact: the contexts passed in the listed
@@ -94,8 +119,15 @@ type Result struct {
 }
 
 // ResultOf returns the helper's result for pass, whose analyzer requires
-// Analyzer.
-func ResultOf(pass *analysis.Pass) *Result { return pass.ResultOf[Analyzer].(*Result) }
+// a helper analyzer (For).
+func ResultOf(pass *analysis.Pass) *Result {
+	for _, res := range pass.ResultOf {
+		if r, ok := res.(*Result); ok {
+			return r
+		}
+	}
+	panic("ctxscope: the analyzer " + pass.Analyzer.Name + " does not require ctxscope.For")
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	r := &Result{

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"example.com/testdata/spanctx/reach/concurrency"
 	"example.com/testdata/spanctx/reach/medium"
 )
 
@@ -51,4 +52,16 @@ func fanOut(ctx context.Context, workers []medium.Worker) error {
 		})
 	}
 	return g.Wait()
+}
+
+type result struct{ object string }
+
+// Silent: the helper only watches ctx.Done() while it sends (openfga's
+// reverse expansion trySendCandidate).
+func trySendCandidate(ctx context.Context, candidate string, out chan<- *result) {
+	_, span := tracer.Start(ctx, "trySendCandidate")
+	defer span.End()
+	if concurrency.TrySendThroughChannel(ctx, &result{object: candidate}, out) {
+		span.AddEvent("sent")
+	}
 }
