@@ -32,9 +32,13 @@ type Scope struct {
 	dad   map[*types.Var]*types.Var // a context derived from one other only
 }
 
-// New prepares the queries for pass, whose analyzer requires Analyzer.
+// New prepares the queries for pass. When pass's analyzer requires the
+// helper (For), fresh roots made by helper functions count too.
 func New(pass *analysis.Pass, insp *inspector.Inspector) *Scope {
 	r := ResultOf(pass)
+	if r == nil {
+		r = local(pass, insp)
+	}
 	sc := &Scope{pkg: pass.Pkg, fresh: r.freshV}
 	sc.findOver(pass.TypesInfo, insp)
 	return sc

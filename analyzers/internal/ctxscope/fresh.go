@@ -25,7 +25,7 @@ func (r *Result) IsFreshRootCall(call *ast.CallExpr) bool {
 	if fn.Pkg() == r.pass.Pkg {
 		return r.fresh[fn]
 	}
-	return fn.Pkg() != nil && r.pass.ImportObjectFact(fn, new(FreshRoot))
+	return fn.Pkg() != nil && !r.noFacts && r.pass.ImportObjectFact(fn, new(FreshRoot))
 }
 
 // computeFresh finds the context variables that only ever hold a fresh

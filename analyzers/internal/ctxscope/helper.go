@@ -116,6 +116,7 @@ type Result struct {
 	freshV  map[*types.Var]bool           // context variables that only hold fresh roots
 	workers map[*types.Func]bool          // this package's WorkerLoop functions
 	decls   map[*types.Func]*ast.FuncDecl // this package's functions with bodies
+	noFacts bool                          // the pass's analyzer does not require the helper
 }
 
 // ResultOf returns the helper's result for pass, whose analyzer requires
@@ -126,7 +127,18 @@ func ResultOf(pass *analysis.Pass) *Result {
 			return r
 		}
 	}
-	panic("ctxscope: the analyzer " + pass.Analyzer.Name + " does not require ctxscope.For")
+	return nil
+}
+
+// local returns a Result for a pass whose analyzer does not require the
+// helper: fresh roots from the context and standard packages only, no
+// facts.
+func local(pass *analysis.Pass, insp *inspector.Inspector) *Result {
+	r := &Result{pass: pass, insp: insp, noFacts: true, tracing: map[*types.Package]bool{},
+		reach: map[*types.Func][]int{}, fresh: map[*types.Func]bool{}, workers: map[*types.Func]bool{},
+		decls: map[*types.Func]*ast.FuncDecl{}}
+	r.freshV = r.freshVars()
+	return r
 }
 
 func run(pass *analysis.Pass) (any, error) {
