@@ -469,28 +469,35 @@ type ifaceMethod struct {
 // contexts, with their implementations in this package.
 func (r *Result) interfaceMethods() []ifaceMethod {
 	scope := r.pass.Pkg.Scope()
-	var concrete []types.Type
+	// Concrete types by method name, so that Implements is only asked of
+	// types that have the method at all.
+	byMethod := map[string][]types.Type{}
+	var ifaces []*types.TypeName
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() {
 			continue
 		}
-		if _, ok := tn.Type().Underlying().(*types.Interface); !ok {
-			if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() == 0 {
-				concrete = append(concrete, n)
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams().Len() > 0 {
+			continue
+		}
+		if iface, ok := n.Underlying().(*types.Interface); ok {
+			if iface.IsMethodSet() {
+				ifaces = append(ifaces, tn)
 			}
+			continue
+		}
+		ms := types.NewMethodSet(types.NewPointer(n))
+		for i := range ms.Len() {
+			byMethod[ms.At(i).Obj().Name()] = append(byMethod[ms.At(i).Obj().Name()], n)
 		}
 	}
 	var out []ifaceMethod
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		iface, ok := tn.Type().Underlying().(*types.Interface)
-		if n, isNamed := tn.Type().(*types.Named); !ok || !isNamed || n.TypeParams().Len() > 0 || !iface.IsMethodSet() {
-			continue // generic interfaces and constraints: Implements is unspecified
-		}
+	for _, tn := range ifaces {
+		iface := tn.Type().Underlying().(*types.Interface)
+		var impls []types.Type
+		checked := false
 		for i := range iface.NumExplicitMethods() {
 			m := iface.ExplicitMethod(i)
 			sig := m.Signature()
@@ -503,17 +510,19 @@ func (r *Result) interfaceMethods() []ifaceMethod {
 			if len(ctx) == 0 {
 				continue
 			}
+			if !checked {
+				checked = true
+				for _, t := range byMethod[m.Name()] {
+					if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+						impls = append(impls, t)
+					}
+				}
+			}
 			im := ifaceMethod{fn: m, ctx: ctx}
-			for _, t := range concrete {
-				for _, rt := range []types.Type{t, types.NewPointer(t)} {
-					if !types.Implements(rt, iface) {
-						continue
-					}
-					obj, _, _ := types.LookupFieldOrMethod(rt, false, r.pass.Pkg, m.Name())
-					if f, ok := obj.(*types.Func); ok {
-						im.impls = append(im.impls, f)
-					}
-					break
+			for _, t := range impls {
+				obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), false, r.pass.Pkg, m.Name())
+				if f, ok := obj.(*types.Func); ok {
+					im.impls = append(im.impls, f)
 				}
 			}
 			out = append(out, im)
