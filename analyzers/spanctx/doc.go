@@ -54,7 +54,9 @@
 // expression evaluator, a validator). A channel send of the old context is
 // not such a call, and neither is a call in a goroutine that nothing waits
 // for (Wait, a channel receive) before the span ends: such workers outlive
-// the span on purpose.
+// the span on purpose. Nor is a call that is also handed a function ending
+// the span (an interceptor wrapper's shim handler): the span ends before
+// the work that gets the old context.
 //
 // Not findings: a Start from a fresh context with trace.WithNewRoot(),
 // linked to another span (trace.WithLinks, span.AddLink, or the caller's

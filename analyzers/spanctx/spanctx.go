@@ -194,7 +194,11 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 			return true
 		})
 	}
-	use := c.ctx.OldContextUse(body, parent, viaRequest, as.End(), life)
+	// A call that is also handed a function ending the span (an
+	// interceptor's shim handler) ends the span itself before the work
+	// that gets the old context: that work is not the span's child.
+	endsSpan := func(call *ast.CallExpr) bool { return span != nil && c.passesSpanEnder(body, call, span) }
+	use := c.ctx.OldContextUse(body, parent, viaRequest, as.End(), life, endsSpan)
 	if use == nil {
 		return // a leaf span: nothing that can start a span gets the old context
 	}
@@ -311,6 +315,56 @@ func (c *checker) deliberateRoot(body *ast.BlockStmt, stack []ast.Node, call *as
 		return !found
 	})
 	return found
+}
+
+// passesSpanEnder reports whether call is given a function that ends span:
+// a function literal, or a local variable bound to one.
+func (c *checker) passesSpanEnder(body *ast.BlockStmt, call *ast.CallExpr, span *types.Var) bool {
+	info := c.pass.TypesInfo
+	lits := map[*types.Var]*ast.FuncLit{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					if lit, ok := ast.Unparen(as.Rhs[i]).(*ast.FuncLit); ok {
+						if v, ok := info.ObjectOf(id).(*types.Var); ok {
+							lits[v] = lit
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	for _, a := range call.Args {
+		var lit *ast.FuncLit
+		switch x := ast.Unparen(a).(type) {
+		case *ast.FuncLit:
+			lit = x
+		case *ast.Ident:
+			if v, ok := info.Uses[x].(*types.Var); ok {
+				lit = lits[v]
+			}
+		}
+		if lit == nil {
+			continue
+		}
+		ends := false
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if recv, name, ok := c.sp.SpanMethod(call); ok && name == "End" {
+					if id, ok := ast.Unparen(recv).(*ast.Ident); ok && info.Uses[id] == span {
+						ends = true
+					}
+				}
+			}
+			return !ends
+		})
+		if ends {
+			return true
+		}
+	}
+	return false
 }
 
 func dropWord(id *ast.Ident) string {

@@ -275,7 +275,7 @@ func (t *tracker) derives(call *ast.CallExpr) bool {
 // (a field, a composite literal, a non-context result) also counts when
 // the package's closure reaches the trace API. A channel send does not: the
 // receiver's spans are its own business.
-func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes bool, local map[*types.Func][]int) ast.Node {
+func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes bool, local map[*types.Func][]int, skip func(*ast.CallExpr) bool) ast.Node {
 	var found ast.Node
 	in := func(n ast.Node) bool { return n.Pos() >= from && n.Pos() < to }
 	tracing := escapes && r.PackageTraces(r.pass.Pkg)
@@ -297,7 +297,7 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 				return true
 			}
 			for i, a := range n.Args {
-				if t.tracked(a) && r.canStart(n, i, local) {
+				if t.tracked(a) && r.canStart(n, i, local) && (skip == nil || !skip(n)) {
 					found = n
 					return false
 				}
@@ -393,15 +393,15 @@ func (r *Result) detachedGoroutines(body ast.Node, to token.Pos) map[*ast.FuncLi
 // OldContextUse returns the first call in body, within [from, to), that
 // passes the context held in v (or r.Context() of the request variable
 // req, when req is not nil), or one derived from it, to code that can start
-// spans, or nil.
-func (r *Result) OldContextUse(body ast.Node, v *types.Var, viaRequest bool, from, to token.Pos) ast.Node {
+// spans, or nil. Calls for which skip reports true do not count.
+func (r *Result) OldContextUse(body ast.Node, v *types.Var, viaRequest bool, from, to token.Pos, skip func(*ast.CallExpr) bool) ast.Node {
 	var t *tracker
 	if viaRequest {
 		t = newTracker(r.pass.TypesInfo, body, nil, []*types.Var{v})
 	} else {
 		t = newTracker(r.pass.TypesInfo, body, []*types.Var{v}, nil)
 	}
-	return r.reaching(t, body, from, to, false, r.reach)
+	return r.reaching(t, body, from, to, false, r.reach, skip)
 }
 
 // computeReach computes the ReachesSpans facts of this package's
@@ -446,7 +446,7 @@ func (r *Result) computeReach(decls []*ast.FuncDecl) {
 				if slices.Contains(r.reach[f.fn], p.idx) {
 					continue
 				}
-				if r.reaching(p.t, f.body, f.body.Pos(), f.body.End(), true, r.reach) != nil {
+				if r.reaching(p.t, f.body, f.body.Pos(), f.body.End(), true, r.reach, nil) != nil {
 					r.reach[f.fn] = append(r.reach[f.fn], p.idx)
 					slices.Sort(r.reach[f.fn])
 					changed = true
