@@ -44,8 +44,10 @@
 // unbounded trace), recognised from the goroutine's shape: a loop at the
 // top of its body (for { ... }, for ctx.Err() == nil, for range over a
 // channel), also in a function it calls (go d.run(context.Background()),
-// go func() { d.run(...) }(); across packages by a workerLoop fact), while
-// a bounded loop over a slice is no worker; a context in scope that carries
+// go func() { d.run(...) }(); across packages by a workerLoop fact), or a
+// goroutine that re-arms itself by calling the function that started it
+// (a poller scheduling its next round), while a bounded loop over a slice
+// is no worker; a context in scope that carries
 // no trace: a fresh root, including one made by a function that returns
 // only contexts derived from Background or TODO (a wrapper around
 // signal.NotifyContext(context.Background(), ...), by fact across

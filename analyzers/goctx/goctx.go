@@ -73,14 +73,17 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 		if ast.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
 			continue
 		}
-		for n := range cur.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
-			switch n := n.Node().(type) {
+		for ncur := range cur.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
+			cur := ncur
+			switch n := ncur.Node().(type) {
 			case *ast.GoStmt:
 				safe.At(pass, n.Pos())
+				c.encl = enclosingFunc(pass.TypesInfo, cur)
 				c.checkSpawn(n.Pos(), n.Call.Fun, n.Call.Args)
 			case *ast.CallExpr:
 				if i, ok := c.spawnedArg(n); ok {
 					safe.At(pass, n.Pos())
+					c.encl = enclosingFunc(pass.TypesInfo, cur)
 					c.checkSpawn(n.Pos(), n.Args[i], nil)
 				}
 			}
@@ -93,6 +96,7 @@ type checker struct {
 	pass     *analysis.Pass
 	sp       *spans.Result
 	ctx      *ctxscope.Result
+	encl     *types.Func // the declared function enclosing the goroutine being checked
 	reported map[*ast.CallExpr]bool
 	scope    *ctxscope.Scope
 	fresh    map[*types.Func]bool // this package's functions with a freshStart fact
@@ -125,7 +129,7 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		}
 		return
 	}
-	if c.ctx.IsWorkerLoop(lit.Body) {
+	if c.ctx.IsWorkerLoop(lit.Body) || c.ctx.Rearms(lit.Body, c.encl) {
 		return // a long-lived worker: it outlives the caller, and so would its trace
 	}
 	var stack []ast.Node
@@ -144,6 +148,17 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		}
 		return true
 	})
+}
+
+// enclosingFunc returns the declared function enclosing cur, or nil.
+func enclosingFunc(info *types.Info, cur inspector.Cursor) *types.Func {
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		if d, ok := p.Node().(*ast.FuncDecl); ok {
+			fn, _ := info.Defs[d.Name].(*types.Func)
+			return fn
+		}
+	}
+	return nil
 }
 
 func (c *checker) isFresh(call *ast.CallExpr) bool { return ctxscope.IsFresh(c.pass.TypesInfo, call) }

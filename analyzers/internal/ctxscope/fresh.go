@@ -248,6 +248,31 @@ func (r *Result) isWorkerFunc(fn *types.Func, seen map[*types.Func]bool) bool {
 	return fn.Pkg() != nil && r.pass.ImportObjectFact(fn, new(WorkerLoop))
 }
 
+// Rearms reports whether a goroutine body started by encl calls encl again
+// at its top level: a poller that re-arms itself (sleep, poll, schedule
+// the next round), a loop in disguise.
+func (r *Result) Rearms(body *ast.BlockStmt, encl *types.Func) bool {
+	if body == nil || encl == nil {
+		return false
+	}
+	for _, st := range body.List {
+		var call *ast.CallExpr
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			call, _ = ast.Unparen(st.X).(*ast.CallExpr)
+		case *ast.DeferStmt:
+			call = st.Call
+		}
+		if call == nil {
+			continue
+		}
+		if fn, ok := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); ok && fn.Origin() == encl.Origin() {
+			return true
+		}
+	}
+	return false
+}
+
 // untilContextEnds reports whether cond is ctx.Err() == nil.
 func (r *Result) untilContextEnds(cond ast.Expr) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)

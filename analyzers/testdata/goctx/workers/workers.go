@@ -84,3 +84,20 @@ func pollOnce(ctx context.Context, d *Dispatcher) {
 	time.Sleep(time.Millisecond)
 	go d.deliver(context.Background(), event{"once"}) // want `goroutine starts from context.Background\(\)`
 }
+
+// Poller re-arms itself after every poll.
+type Poller struct {
+	interval time.Duration
+	d        *Dispatcher
+}
+
+// Silent: each round schedules the next; passing the caller's context
+// would chain every poll into one unbounded trace.
+func (p *Poller) schedule(ctx context.Context) {
+	tracer.Start(ctx, "schedule")
+	go func() {
+		time.Sleep(p.interval)
+		p.d.deliver(context.Background(), event{"poll"})
+		p.schedule(context.Background())
+	}()
+}
