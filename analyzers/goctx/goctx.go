@@ -17,7 +17,6 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
-	"github.com/otellint/otellint/analyzers/internal/spawn"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -37,7 +36,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
-		FactTypes: []analysis.Fact{new(freshStart), new(spawns)},
+		FactTypes: []analysis.Fact{new(freshStart)},
 	}
 }
 
@@ -49,17 +48,10 @@ type freshStart struct{}
 func (*freshStart) AFact()         {}
 func (*freshStart) String() string { return "startsFromFreshContext" }
 
-// spawns is an object fact: the function runs its function parameter Param
-// in a new goroutine (a goroutine-spawning helper).
-type spawns struct{ Param int }
-
-func (*spawns) AFact()           {}
-func (f *spawns) String() string { return fmt.Sprintf("spawns(%d)", f.Param) }
-
 func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	sp := h.Result(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, sp: sp, ctx: ctxscope.ResultOf(pass), reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}, spawn: map[*types.Func]int{}}
+	c := &checker{pass: pass, sp: sp, ctx: ctxscope.ResultOf(pass), reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}}
 	c.computeFacts(insp) // also where no span flows: helpers are used elsewhere
 	if !sp.Relevant() {
 		return nil, nil // no spans can flow: a dropped context breaks no trace
@@ -100,7 +92,6 @@ type checker struct {
 	reported map[*ast.CallExpr]bool
 	scope    *ctxscope.Scope
 	fresh    map[*types.Func]bool // this package's functions with a freshStart fact
-	spawn    map[*types.Func]int  // this package's functions with a spawns fact
 }
 
 // checkSpawn checks a goroutine started at pos running fun(args...).
@@ -255,32 +246,13 @@ func (c *checker) startsFresh(fn *types.Func) bool {
 }
 
 // spawnedArg reports whether call runs one of its arguments in a new
-// goroutine (errgroup, sync.WaitGroup.Go, or a helper with a spawns fact),
-// and which.
-func (c *checker) spawnedArg(call *ast.CallExpr) (int, bool) {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || len(call.Args) == 0 {
-		return 0, false
-	}
-	if otelapi.IsGoroutineSpawner(fn) {
-		return len(call.Args) - 1, true
-	}
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		if i, ok := c.spawn[fn]; ok && i < len(call.Args) {
-			return i, true
-		}
-		return 0, false
-	}
-	f := new(spawns)
-	if c.pass.ImportObjectFact(fn, f) && f.Param < len(call.Args) {
-		return f.Param, true
-	}
-	return 0, false
-}
+// goroutine (errgroup, sync.WaitGroup.Go, or a helper with a spawns fact,
+// shared with spanctx through ctxscope), and which.
+func (c *checker) spawnedArg(call *ast.CallExpr) (int, bool) { return c.ctx.SpawnedArg(call) }
 
 // computeFacts finds this package's functions that start from a fresh
-// context and those that spawn their function parameter, and exports them.
+// context and exports them. (Goroutine-spawning helpers are ctxscope's
+// Spawns facts, shared with spanctx.)
 func (c *checker) computeFacts(insp *inspector.Inspector) {
 	info := c.pass.TypesInfo
 	var decls []*ast.FuncDecl
@@ -288,21 +260,6 @@ func (c *checker) computeFacts(insp *inspector.Inspector) {
 		d := cur.Node().(*ast.FuncDecl)
 		if d.Body != nil && !ctxscope.IsProgramEntryFile(c.pass.Fset, d.Pos()) {
 			decls = append(decls, d)
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, d := range decls {
-			fn, ok := info.Defs[d.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			if _, done := c.spawn[fn]; !done {
-				if i, ok := c.spawnsParam(d, fn); ok {
-					c.spawn[fn] = i
-					changed = true
-				}
-			}
 		}
 	}
 	for _, d := range decls {
@@ -314,18 +271,6 @@ func (c *checker) computeFacts(insp *inspector.Inspector) {
 	for fn := range c.fresh {
 		c.pass.ExportObjectFact(fn, new(freshStart))
 	}
-	for fn, i := range c.spawn {
-		c.pass.ExportObjectFact(fn, &spawns{Param: i})
-	}
-}
-
-// spawnsParam reports whether fn runs one of its function parameters in a
-// goroutine: go p(), go func() { p() }(), or hands p to a spawner.
-func (c *checker) spawnsParam(d *ast.FuncDecl, fn *types.Func) (int, bool) {
-	if ps := spawn.Params(c.pass.TypesInfo, fn, d.Body, c.spawnedArg); len(ps) > 0 {
-		return ps[0], true
-	}
-	return 0, false
 }
 
 // freshBody reports whether fn takes no context and starts from a fresh

@@ -19,7 +19,6 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
-	"github.com/otellint/otellint/analyzers/internal/spawn"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -421,24 +420,6 @@ func (c *checker) inGoroutine(call *ast.CallExpr) bool {
 		stack = append(stack, p.Node())
 	}
 	slices.Reverse(stack)
-	lit, at := ctxscope.SpawnedBody(stack, c.spawned)
+	lit, at := ctxscope.SpawnedBody(stack, c.ctx.SpawnedArg)
 	return lit != nil && len(c.scope.At(at)) > 0
-}
-
-// spawned reports whether call runs its argument i in a new goroutine:
-// errgroup's Go and the like, or a helper of this package.
-func (c *checker) spawned(call *ast.CallExpr) (int, bool) {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || len(call.Args) == 0 {
-		return 0, false
-	}
-	if otelapi.IsGoroutineSpawner(fn) {
-		return len(call.Args) - 1, true
-	}
-	if d := c.ctx.Decl(fn); d != nil {
-		if ps := spawn.Params(c.pass.TypesInfo, fn, d.Body, nil); len(ps) > 0 {
-			return ps[0], true
-		}
-	}
-	return 0, false
 }

@@ -47,7 +47,7 @@ func newAnalyzer() *analysis.Analyzer {
 		Doc:        "summarise how functions use and make contexts as facts (reports nothing)",
 		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeOf((*Result)(nil)),
-		FactTypes:  []analysis.Fact{new(ReachesSpans), new(FreshRoot), new(WorkerLoop), new(Analysed)},
+		FactTypes:  []analysis.Fact{new(ReachesSpans), new(FreshRoot), new(WorkerLoop), new(Spawns), new(Analysed)},
 		Run:        safe.Run(run),
 	}
 }
@@ -116,6 +116,7 @@ type Result struct {
 	freshV  map[*types.Var]bool           // context variables that only hold fresh roots
 	workers map[*types.Func]bool          // this package's WorkerLoop functions
 	decls   map[*types.Func]*ast.FuncDecl // this package's functions with bodies
+	spawns  map[*types.Func]int           // this package's Spawns helpers
 	noFacts bool                          // the pass's analyzer does not require the helper
 }
 
@@ -135,7 +136,7 @@ func ResultOf(pass *analysis.Pass) *Result {
 // facts.
 func local(pass *analysis.Pass, insp *inspector.Inspector) *Result {
 	r := &Result{pass: pass, insp: insp, noFacts: true, tracing: map[*types.Package]bool{},
-		reach: map[*types.Func][]int{}, fresh: map[*types.Func]bool{}, workers: map[*types.Func]bool{},
+		reach: map[*types.Func][]int{}, fresh: map[*types.Func]bool{}, workers: map[*types.Func]bool{}, spawns: map[*types.Func]int{},
 		decls: map[*types.Func]*ast.FuncDecl{}}
 	r.freshV = r.freshVars()
 	return r
@@ -149,6 +150,7 @@ func run(pass *analysis.Pass) (any, error) {
 		reach:   map[*types.Func][]int{},
 		fresh:   map[*types.Func]bool{},
 		workers: map[*types.Func]bool{},
+		spawns:  map[*types.Func]int{},
 		decls:   map[*types.Func]*ast.FuncDecl{},
 	}
 	var decls []*ast.FuncDecl
@@ -161,6 +163,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	tracing := r.PackageTraces(pass.Pkg)
 	r.computeWorkers(decls)
+	r.computeSpawns(decls)
 	if path := pass.Pkg.Path(); otelapi.IsStdPath(path) || otelapi.IsOTelAPIPath(path) {
 		// Tables describe what these do with contexts (CanStartSpans);
 		// they make no fresh roots the rules need to know.
@@ -180,6 +183,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for fn := range r.workers {
 		pass.ExportObjectFact(fn, new(WorkerLoop))
+	}
+	for fn, i := range r.spawns {
+		pass.ExportObjectFact(fn, &Spawns{Param: i})
 	}
 	return r, nil
 }

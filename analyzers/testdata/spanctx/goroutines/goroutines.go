@@ -8,6 +8,7 @@ import (
 
 	"go.opentelemetry.io/otel"
 
+	"example.com/testdata/goctx/helpers/spawn"
 	"example.com/testdata/goctx/roots/signals"
 )
 
@@ -26,6 +27,16 @@ func audit(ctx context.Context) {
 		_, span := tracer.Start(context.Background(), "audit")
 		defer span.End()
 	}()
+}
+
+// Silent: the same through a goroutine helper of another package (by its
+// spawns fact), which goctx reports.
+func auditVia(ctx context.Context) {
+	load(ctx)
+	spawn.Go(func() {
+		_, span := tracer.Start(context.Background(), "audit")
+		defer span.End()
+	})
 }
 
 // Silent: the only context in scope is a root made by a helper, carrying no

@@ -126,3 +126,16 @@ type Traced interface {
 type tracedImpl struct{}
 
 func (tracedImpl) Do(ctx context.Context) { Starts(ctx) } // want Do:"ctxReachesSpans\\(0\\)"
+
+// Go runs f in a new goroutine, recovering panics.
+func Go(f func()) { // want Go:"spawns\\(0\\)"
+	go func() {
+		defer func() { recover() }()
+		f()
+	}()
+}
+
+// GoLater hands its function to Go: a helper too, by the fixed point.
+func GoLater(name string, f func()) { // want GoLater:"spawns\\(1\\)"
+	Go(f)
+}
