@@ -56,7 +56,9 @@
 // for (Wait, a channel receive) before the span ends: such workers outlive
 // the span on purpose. Nor is a call that is also handed a function ending
 // the span (an interceptor wrapper's shim handler): the span ends before
-// the work that gets the old context.
+// the work that gets the old context. A dropped context is no finding when
+// the span is put back into a context afterwards (ctx =
+// trace.ContextWithSpan(ctx, span)).
 //
 // Not findings: a Start from a fresh context with trace.WithNewRoot(),
 // linked to another span (trace.WithLinks, span.AddLink, or the caller's

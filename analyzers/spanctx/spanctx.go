@@ -174,6 +174,9 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 		return
 	}
 	span, _ := info.ObjectOf(spanID).(*types.Var)
+	if span != nil && c.carriedOn(body, span, as.End()) {
+		return // ctx = trace.ContextWithSpan(ctx, span): bound after all
+	}
 	// The span lives until its first End that is not deferred.
 	life := body.End()
 	if span != nil {
@@ -307,6 +310,29 @@ func (c *checker) deliberateRoot(body *ast.BlockStmt, stack []ast.Node, call *as
 			case otelapi.IsLinkFromContext(fn) && ctxVar != nil && len(call.Args) == 1:
 				// another span links to this new root
 				if x, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[x] == ctxVar {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// carriedOn reports whether span is put into a context after pos
+// (trace.ContextWithSpan(ctx, span)): the Start's context was dropped, but
+// the span reaches its children that way.
+func (c *checker) carriedOn(body *ast.BlockStmt, span *types.Var, pos token.Pos) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || call.Pos() <= pos {
+			return !found
+		}
+		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+			if i, ok := otelapi.SpanIntoContextArg(fn); ok && i < len(call.Args) {
+				if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && info.Uses[id] == span {
 					found = true
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/go-playground/validator/v10"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
 
 	"example.com/testdata/spanctx/reach/eval"
 	"example.com/testdata/spanctx/reach/store"
@@ -167,7 +168,16 @@ func blankUse(ctx context.Context) string {
 
 // A span whose name is not a constant is named by where it starts.
 func dynamicName(ctx context.Context, op string) string {
-	_, span := tracer.Start(ctx, "op."+op) // want `the context returned by Start for span started by tracer.Start at line 170 is dropped`
+	_, span := tracer.Start(ctx, "op."+op) // want `the context returned by Start for span started by tracer.Start at line 171 is dropped`
 	defer span.End()
 	return fetch(ctx, op)
+}
+
+// Silent: the dropped context is rebuilt from the span before it is passed
+// on (loki's shape: the span is carried on in the caller's context).
+func rebound(ctx context.Context) string {
+	_, span := tracer.Start(ctx, "rebound")
+	defer span.End()
+	ctx = trace.ContextWithSpan(ctx, span)
+	return fetch(ctx, "k")
 }
