@@ -18,9 +18,9 @@ func IsStdPath(path string) bool {
 // stdHandsOn lists the standard packages and functions that hand a context
 // on to pluggable code that may start spans: database/sql calls its driver
 // (otelsql and the like wrap drivers), and an *http.Request built with a
-// context carries it to a Transport (otelhttp). A key ending in "/" or
-// naming a package matches every function of that package; otherwise it is
-// a types.Func.FullName. The rest of the standard library starts no spans.
+// context carries it to a Transport (otelhttp). A key naming a package
+// matches every function of that package; otherwise it is a
+// types.Func.FullName. The rest of the standard library starts no spans.
 var stdHandsOn = map[string]bool{
 	"database/sql":                    true,
 	"database/sql/driver":             true,
