@@ -42,8 +42,8 @@
 // SetConfig that runs until Stop, a poller: the starter's context ends
 // first, and chaining every iteration into its trace would make one
 // unbounded trace), recognised from the goroutine's shape: a loop at the
-// top of its body (for { ... }, for ctx.Err() == nil, for range over a
-// channel), also in a function it calls (go d.run(context.Background()),
+// top of its body (for { ... }, for ctx.Err() == nil, for
+// !s.IsShutdown(), for range over a channel), also in a function it calls (go d.run(context.Background()),
 // go func() { d.run(...) }(); across packages by a workerLoop fact), or a
 // goroutine that re-arms itself by calling the function that started it
 // (a poller scheduling its next round), while a bounded loop over a slice

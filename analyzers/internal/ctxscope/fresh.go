@@ -188,7 +188,8 @@ func (r *Result) freshVars() map[*types.Var]bool {
 }
 
 // IsWorkerLoop reports whether body runs a long-lived loop at its top
-// level: for { ... }, for ctx.Err() == nil { ... }, for range over a
+// level: for { ... }, for ctx.Err() == nil { ... }, for !stopped() { ... },
+// for range over a
 // channel (a ticker's, a queue's), or a call of a function that does
 // (same package: its body; across packages: a WorkerLoop fact). Such a
 // goroutine is a worker that outlives its starter (a dispatcher running
@@ -273,8 +274,18 @@ func (r *Result) Rearms(body *ast.BlockStmt, encl *types.Func) bool {
 	return false
 }
 
-// untilContextEnds reports whether cond is ctx.Err() == nil.
+// untilContextEnds reports whether cond is ctx.Err() == nil, or a negated
+// stop signal: !shutdown.IsShutdown(), !stopped, !s.closed.Load().
 func (r *Result) untilContextEnds(cond ast.Expr) bool {
+	if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		switch x := ast.Unparen(u.X).(type) {
+		case *ast.Ident, *ast.SelectorExpr:
+			return true
+		case *ast.CallExpr:
+			return len(x.Args) == 0
+		}
+		return false
+	}
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || b.Op != token.EQL {
 		return false

@@ -101,3 +101,29 @@ func (p *Poller) schedule(ctx context.Context) {
 		p.schedule(context.Background())
 	}()
 }
+
+// Stream relays messages until it is shut down.
+type Stream struct{ done chan struct{} }
+
+// IsShutdown reports whether the stream is over.
+func (s *Stream) IsShutdown() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Silent: the relay runs until the stream shuts down; each retry's lookup
+// gets a fresh, short timeout (temporal's AdminStreamReplicationMessages).
+func relay(ctx context.Context, s *Stream, d *Dispatcher) {
+	tracer.Start(ctx, "relay")
+	go func() {
+		for !s.IsShutdown() {
+			lctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			d.deliver(lctx, event{"describe"})
+			cancel()
+		}
+	}()
+}
