@@ -38,8 +38,23 @@
 //
 // Not findings: anything in a _test.go file (a test is a program entry);
 // the context passed or captured; a long-lived worker loop
-// that a constructor starts from a fresh context on purpose (its own
-// context ends with construction); context.WithoutCancel(ctx)
+// started from a fresh context on purpose (a dispatcher started by
+// SetConfig that runs until Stop, a poller: the starter's context ends
+// first, and chaining every iteration into its trace would make one
+// unbounded trace), recognised from the goroutine's shape: a loop at the
+// top of its body (for { ... }, for ctx.Err() == nil, for
+// !s.IsShutdown(), for range over a channel), also in a function it calls (go d.run(context.Background()),
+// go func() { d.run(...) }(); across packages by a workerLoop fact), or a
+// goroutine that re-arms itself by calling the function that started it
+// (a poller scheduling its next round), while a bounded loop over a slice
+// is no worker; a context in scope that carries
+// no trace: a fresh root, including one made by a function that returns
+// only contexts derived from Background or TODO (a wrapper around
+// signal.NotifyContext(context.Background(), ...), by fact across
+// packages); a context in scope that is already over: cleanup after
+// <-ctx.Done() or in a select case on ctx.Done() (go
+// srv.Shutdown(context.Background())) must use a fresh context;
+// context.WithoutCancel(ctx)
 // to detach on purpose (the trace survives); a deliberate new root that
 // carries a span or links to the current one
 // (trace.ContextWithSpan(context.Background(), span), a Start with

@@ -17,7 +17,6 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
-	"github.com/otellint/otellint/analyzers/internal/spawn"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -35,9 +34,9 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "goctx",
 		Doc:       docutil.MustExtract(doc, "goctx"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
-		FactTypes: []analysis.Fact{new(freshStart), new(spawns)},
+		FactTypes: []analysis.Fact{new(freshStart)},
 	}
 }
 
@@ -49,17 +48,10 @@ type freshStart struct{}
 func (*freshStart) AFact()         {}
 func (*freshStart) String() string { return "startsFromFreshContext" }
 
-// spawns is an object fact: the function runs its function parameter Param
-// in a new goroutine (a goroutine-spawning helper).
-type spawns struct{ Param int }
-
-func (*spawns) AFact()           {}
-func (f *spawns) String() string { return fmt.Sprintf("spawns(%d)", f.Param) }
-
 func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	sp := h.Result(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, sp: sp, reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}, spawn: map[*types.Func]int{}}
+	c := &checker{pass: pass, sp: sp, ctx: ctxscope.ResultOf(pass), reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}}
 	c.computeFacts(insp) // also where no span flows: helpers are used elsewhere
 	if !sp.Relevant() {
 		return nil, nil // no spans can flow: a dropped context breaks no trace
@@ -73,14 +65,17 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 		if ast.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
 			continue
 		}
-		for n := range cur.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
-			switch n := n.Node().(type) {
+		for ncur := range cur.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
+			cur := ncur
+			switch n := ncur.Node().(type) {
 			case *ast.GoStmt:
 				safe.At(pass, n.Pos())
+				c.encl = enclosingFunc(pass.TypesInfo, cur)
 				c.checkSpawn(n.Pos(), n.Call.Fun, n.Call.Args)
 			case *ast.CallExpr:
 				if i, ok := c.spawnedArg(n); ok {
 					safe.At(pass, n.Pos())
+					c.encl = enclosingFunc(pass.TypesInfo, cur)
 					c.checkSpawn(n.Pos(), n.Args[i], nil)
 				}
 			}
@@ -92,10 +87,11 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 type checker struct {
 	pass     *analysis.Pass
 	sp       *spans.Result
+	ctx      *ctxscope.Result
+	encl     *types.Func // the declared function enclosing the goroutine being checked
 	reported map[*ast.CallExpr]bool
 	scope    *ctxscope.Scope
 	fresh    map[*types.Func]bool // this package's functions with a freshStart fact
-	spawn    map[*types.Func]int  // this package's functions with a spawns fact
 }
 
 // checkSpawn checks a goroutine started at pos running fun(args...).
@@ -104,7 +100,10 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 	if len(scope) == 0 {
 		return // no context to carry: main, a worker loop
 	}
-	// go f(context.Background(), ...)
+	// go f(context.Background(), ...), unless f is a worker loop
+	if c.ctx.IsWorkerFunc(c.funcOf(fun)) {
+		return
+	}
 	for _, a := range args {
 		if call, ok := ast.Unparen(a).(*ast.CallExpr); ok && c.isFresh(call) {
 			c.report(call, scope)
@@ -121,7 +120,7 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		}
 		return
 	}
-	if isWorkerLoop(lit.Body) {
+	if c.ctx.IsWorkerLoop(lit.Body) || c.ctx.Rearms(lit.Body, c.encl) {
 		return // a long-lived worker: it outlives the caller, and so would its trace
 	}
 	var stack []ast.Node
@@ -135,29 +134,22 @@ func (c *checker) checkSpawn(pos token.Pos, fun ast.Expr, args []ast.Expr) {
 		if !ok || !c.isFresh(call) || c.deliberateRoot(stack) {
 			return true
 		}
-		c.report(call, scope)
+		if live := c.scope.Live(scope, call.Pos()); len(live) > 0 {
+			c.report(call, live) // not after <-ctx.Done(): cleanup needs a fresh context
+		}
 		return true
 	})
 }
 
-// isWorkerLoop reports whether body runs a long-lived loop at its top
-// level (for { ... }, or for range over a channel or ticker): a worker that
-// a constructor starts deliberately from a fresh context, since the
-// constructor's context ends when construction does.
-func isWorkerLoop(body *ast.BlockStmt) bool {
-	for _, st := range body.List {
-		switch l := st.(type) {
-		case *ast.ForStmt:
-			if l.Cond == nil {
-				return true
-			}
-		case *ast.RangeStmt:
-			if l.Key == nil || l.Value == nil {
-				return true // for range ch / for v := range ch: a channel drain
-			}
+// enclosingFunc returns the declared function enclosing cur, or nil.
+func enclosingFunc(info *types.Info, cur inspector.Cursor) *types.Func {
+	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
+		if d, ok := p.Node().(*ast.FuncDecl); ok {
+			fn, _ := info.Defs[d.Name].(*types.Func)
+			return fn
 		}
 	}
-	return false
+	return nil
 }
 
 func (c *checker) isFresh(call *ast.CallExpr) bool { return ctxscope.IsFresh(c.pass.TypesInfo, call) }
@@ -254,32 +246,13 @@ func (c *checker) startsFresh(fn *types.Func) bool {
 }
 
 // spawnedArg reports whether call runs one of its arguments in a new
-// goroutine (errgroup, sync.WaitGroup.Go, or a helper with a spawns fact),
-// and which.
-func (c *checker) spawnedArg(call *ast.CallExpr) (int, bool) {
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || len(call.Args) == 0 {
-		return 0, false
-	}
-	if otelapi.IsGoroutineSpawner(fn) {
-		return len(call.Args) - 1, true
-	}
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		if i, ok := c.spawn[fn]; ok && i < len(call.Args) {
-			return i, true
-		}
-		return 0, false
-	}
-	f := new(spawns)
-	if c.pass.ImportObjectFact(fn, f) && f.Param < len(call.Args) {
-		return f.Param, true
-	}
-	return 0, false
-}
+// goroutine (errgroup, sync.WaitGroup.Go, or a helper with a spawns fact,
+// shared with spanctx through ctxscope), and which.
+func (c *checker) spawnedArg(call *ast.CallExpr) (int, bool) { return c.ctx.SpawnedArg(call) }
 
 // computeFacts finds this package's functions that start from a fresh
-// context and those that spawn their function parameter, and exports them.
+// context and exports them. (Goroutine-spawning helpers are ctxscope's
+// Spawns facts, shared with spanctx.)
 func (c *checker) computeFacts(insp *inspector.Inspector) {
 	info := c.pass.TypesInfo
 	var decls []*ast.FuncDecl
@@ -287,21 +260,6 @@ func (c *checker) computeFacts(insp *inspector.Inspector) {
 		d := cur.Node().(*ast.FuncDecl)
 		if d.Body != nil && !ctxscope.IsProgramEntryFile(c.pass.Fset, d.Pos()) {
 			decls = append(decls, d)
-		}
-	}
-	for changed := true; changed; {
-		changed = false
-		for _, d := range decls {
-			fn, ok := info.Defs[d.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			if _, done := c.spawn[fn]; !done {
-				if i, ok := c.spawnsParam(d, fn); ok {
-					c.spawn[fn] = i
-					changed = true
-				}
-			}
 		}
 	}
 	for _, d := range decls {
@@ -313,18 +271,6 @@ func (c *checker) computeFacts(insp *inspector.Inspector) {
 	for fn := range c.fresh {
 		c.pass.ExportObjectFact(fn, new(freshStart))
 	}
-	for fn, i := range c.spawn {
-		c.pass.ExportObjectFact(fn, &spawns{Param: i})
-	}
-}
-
-// spawnsParam reports whether fn runs one of its function parameters in a
-// goroutine: go p(), go func() { p() }(), or hands p to a spawner.
-func (c *checker) spawnsParam(d *ast.FuncDecl, fn *types.Func) (int, bool) {
-	if ps := spawn.Params(c.pass.TypesInfo, fn, d.Body, c.spawnedArg); len(ps) > 0 {
-		return ps[0], true
-	}
-	return 0, false
 }
 
 // freshBody reports whether fn takes no context and starts from a fresh
@@ -337,7 +283,7 @@ func (c *checker) freshBody(d *ast.FuncDecl, fn *types.Func) bool {
 			return false
 		}
 	}
-	if isWorkerLoop(d.Body) {
+	if c.ctx.IsWorkerLoop(d.Body) {
 		return false
 	}
 	found := false

@@ -10,7 +10,7 @@ import (
 )
 
 func TestGoctx(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), goctx.Analyzer, "./goctx/basic", "./goctx/negative", "./goctx/helpers/...", "./goctx/tests", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), goctx.Analyzer, "./goctx/basic", "./goctx/negative", "./goctx/helpers/...", "./goctx/tests", "./goctx/roots/...", "./goctx/done", "./goctx/workers/...", "./sanity/...")
 }
 
 func TestGoctxFix(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -35,7 +36,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:     "spanctx",
 		Doc:      docutil.MustExtract(doc, "spanctx"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
 		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 	}
 	a.Flags.Var(gen, "generated", spans.GeneratedUsage)
@@ -51,7 +52,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 	defer done()
 	pass = spans.Note(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp)}
+	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp), ctx: ctxscope.ResultOf(pass), insp: insp}
 	spans.Funcs(insp, gen, c.checkFunc)
 	return nil, nil
 }
@@ -60,6 +61,8 @@ type checker struct {
 	pass  *analysis.Pass
 	sp    *spans.Result
 	scope *ctxscope.Scope
+	ctx   *ctxscope.Result
+	insp  *inspector.Inspector
 }
 
 func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
@@ -88,11 +91,19 @@ func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 	}
 }
 
+// describe names the span: by its name when it is a constant, else by
+// where it starts (span started by tracer.Start at line 12).
 func (c *checker) describe(st spans.Start) string {
 	if name, ok := st.ConstName(c.pass.TypesInfo); ok {
 		return "span " + strconv.Quote(name)
 	}
-	return "the span"
+	fun := types.ExprString(st.Call.Fun)
+	if len(fun) > 40 {
+		if sel, ok := ast.Unparen(st.Call.Fun).(*ast.SelectorExpr); ok {
+			fun = sel.Sel.Name
+		}
+	}
+	return fmt.Sprintf("span started by %s at line %d", fun, c.pass.Fset.Position(st.Call.Pos()).Line)
 }
 
 // checkFreshParent reports Start(context.Background(), ...) while a context
@@ -113,6 +124,9 @@ func (c *checker) checkFreshParent(body *ast.BlockStmt, stack []ast.Node, call *
 	scope := c.scope.At(at)
 	if len(scope) == 0 {
 		return // program entry, worker loop: nothing to attach to
+	}
+	if c.inGoroutine(call) {
+		return // goctx reports the goroutine, or accepts it as a worker
 	}
 	if c.deliberateRoot(body, stack, call) {
 		return
@@ -159,27 +173,14 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 		return
 	}
 	viaRequest := parentExpr != ast.Unparen(call.Args[0])
-	passes := func(a ast.Expr) bool {
-		a = ast.Unparen(a)
-		if viaRequest {
-			c2, ok := a.(*ast.CallExpr)
-			if !ok || len(c2.Args) != 0 {
-				return false
-			}
-			sel, ok := ast.Unparen(c2.Fun).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Context" {
-				return false
-			}
-			a = ast.Unparen(sel.X)
-		}
-		id, ok := a.(*ast.Ident)
-		return ok && info.Uses[id] == parent
-	}
 	spanID, ok := as.Lhs[1].(*ast.Ident)
 	if !ok {
 		return
 	}
 	span, _ := info.ObjectOf(spanID).(*types.Var)
+	if span != nil && c.carriedOn(body, span, as.End()) {
+		return // ctx = trace.ContextWithSpan(ctx, span): bound after all
+	}
 	// The span lives until its first End that is not deferred.
 	life := body.End()
 	if span != nil {
@@ -199,28 +200,13 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 			return true
 		})
 	}
-	var use *ast.CallExpr
-	ast.Inspect(body, func(n ast.Node) bool {
-		if use != nil {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok || call.Pos() <= as.End() || call.Pos() >= life {
-			return true
-		}
-		if _, _, ok := c.sp.SpanMethod(call); ok {
-			return true
-		}
-		for _, a := range call.Args {
-			if passes(a) {
-				use = call
-				return false
-			}
-		}
-		return true
-	})
+	// A call that is also handed a function ending the span (an
+	// interceptor's shim handler) ends the span itself before the work
+	// that gets the old context: that work is not the span's child.
+	endsSpan := func(call *ast.CallExpr) bool { return span != nil && c.passesSpanEnder(body, call, span) }
+	use := c.ctx.OldContextUse(body, parent, viaRequest, as.End(), life, endsSpan)
 	if use == nil {
-		return // a leaf span: nobody needs its context
+		return // a leaf span: nothing that can start a span gets the old context
 	}
 	d := analysis.Diagnostic{
 		Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(),
@@ -337,6 +323,79 @@ func (c *checker) deliberateRoot(body *ast.BlockStmt, stack []ast.Node, call *as
 	return found
 }
 
+// carriedOn reports whether span is put into a context after pos
+// (trace.ContextWithSpan(ctx, span)): the Start's context was dropped, but
+// the span reaches its children that way.
+func (c *checker) carriedOn(body *ast.BlockStmt, span *types.Var, pos token.Pos) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || call.Pos() <= pos {
+			return !found
+		}
+		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+			if i, ok := otelapi.SpanIntoContextArg(fn); ok && i < len(call.Args) {
+				if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && info.Uses[id] == span {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// passesSpanEnder reports whether call is given a function that ends span:
+// a function literal, or a local variable bound to one.
+func (c *checker) passesSpanEnder(body *ast.BlockStmt, call *ast.CallExpr, span *types.Var) bool {
+	info := c.pass.TypesInfo
+	lits := map[*types.Var]*ast.FuncLit{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					if lit, ok := ast.Unparen(as.Rhs[i]).(*ast.FuncLit); ok {
+						if v, ok := info.ObjectOf(id).(*types.Var); ok {
+							lits[v] = lit
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	for _, a := range call.Args {
+		var lit *ast.FuncLit
+		switch x := ast.Unparen(a).(type) {
+		case *ast.FuncLit:
+			lit = x
+		case *ast.Ident:
+			if v, ok := info.Uses[x].(*types.Var); ok {
+				lit = lits[v]
+			}
+		}
+		if lit == nil {
+			continue
+		}
+		ends := false
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if recv, name, ok := c.sp.SpanMethod(call); ok && name == "End" {
+					if id, ok := ast.Unparen(recv).(*ast.Ident); ok && info.Uses[id] == span {
+						ends = true
+					}
+				}
+			}
+			return !ends
+		})
+		if ends {
+			return true
+		}
+	}
+	return false
+}
+
 func dropWord(id *ast.Ident) string {
 	if id.Name == "_" {
 		return "dropped"
@@ -344,7 +403,9 @@ func dropWord(id *ast.Ident) string {
 	return "assigned to " + id.Name + " and never used"
 }
 
-// unusedAfter reports whether the variable id names is never read after pos.
+// unusedAfter reports whether the variable id names is never read after
+// pos. Assigning it to the blank identifier (_ = sctx, to silence the
+// compiler) is not a read.
 func (c *checker) unusedAfter(body *ast.BlockStmt, id *ast.Ident, pos token.Pos) bool {
 	v := c.pass.TypesInfo.ObjectOf(id)
 	if v == nil {
@@ -352,10 +413,43 @@ func (c *checker) unusedAfter(body *ast.BlockStmt, id *ast.Ident, pos token.Pos)
 	}
 	used := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if x, ok := n.(*ast.Ident); ok && x.Pos() > pos && c.pass.TypesInfo.Uses[x] == v {
-			used = true
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			if allBlank(x.Lhs) {
+				return false
+			}
+		case *ast.Ident:
+			if x.Pos() > pos && c.pass.TypesInfo.Uses[x] == v {
+				used = true
+			}
 		}
 		return !used
 	})
 	return !used
+}
+
+func allBlank(lhs []ast.Expr) bool {
+	for _, l := range lhs {
+		if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+			return false
+		}
+	}
+	return true
+}
+
+// inGoroutine reports whether the Start call runs in a goroutine body that
+// goctx checks, started where a context is in scope: a fresh context there
+// is goctx's finding (or a worker loop goctx accepts), not a second one.
+func (c *checker) inGoroutine(call *ast.CallExpr) bool {
+	cur, ok := c.insp.Root().FindNode(call)
+	if !ok {
+		return false
+	}
+	var stack []ast.Node
+	for p := cur; p != c.insp.Root(); p = p.Parent() {
+		stack = append(stack, p.Node())
+	}
+	slices.Reverse(stack)
+	lit, at := ctxscope.SpawnedBody(stack, c.ctx.SpawnedArg)
+	return lit != nil && len(c.scope.At(at)) > 0
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSpanctx(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), spanctx.Analyzer, "./spanctx/basic", "./spanctx/negative", "./spanctx/tests", "./spanctx/generated", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), spanctx.Analyzer, "./spanctx/basic", "./spanctx/negative", "./spanctx/reach/...", "./spanctx/goroutines", "./spanctx/tests", "./spanctx/generated", "./sanity/...")
 }
 
 func TestSpanctxFix(t *testing.T) {

@@ -1,8 +1,14 @@
 // Package ctxscope finds the contexts in scope at a position, for the rules
 // that ask "was a context available here?": context.Context variables and
 // the Context() of *http.Request variables of the enclosing functions,
-// minus those that only ever hold a fresh root (Background, TODO or a
-// context derived from one), which carry no trace to lose.
+// minus those that only ever hold a fresh root (Background, TODO, a
+// context derived from one, or the result of a function that returns only
+// fresh roots), which carry no trace to lose, and those already over.
+//
+// Its helper analyzer (Analyzer) summarises, as facts, what functions do
+// with contexts: whether a context parameter can reach code that starts
+// spans, whether a function returns only fresh roots, whether it runs a
+// long-lived worker loop.
 package ctxscope
 
 import (
@@ -22,11 +28,20 @@ import (
 type Scope struct {
 	pkg   *types.Package
 	fresh map[*types.Var]bool
+	over  []overRegion
+	dad   map[*types.Var]*types.Var // a context derived from one other only
 }
 
-// New prepares the queries for pass.
+// New prepares the queries for pass. When pass's analyzer requires the
+// helper (For), fresh roots made by helper functions count too.
 func New(pass *analysis.Pass, insp *inspector.Inspector) *Scope {
-	return &Scope{pkg: pass.Pkg, fresh: freshVars(pass.TypesInfo, insp)}
+	r := ResultOf(pass)
+	if r == nil {
+		r = local(pass, insp)
+	}
+	sc := &Scope{pkg: pass.Pkg, fresh: r.freshV}
+	sc.findOver(pass.TypesInfo, insp)
+	return sc
 }
 
 // IsProgramEntryFile reports whether the file holding pos is a test file.
@@ -51,7 +66,9 @@ type Ctx struct {
 
 // At returns the contexts visible at pos: context.Context
 // variables and the Context() of *http.Request variables, declared in the
-// enclosing functions before pos.
+// enclosing functions before pos, minus fresh roots and contexts known to
+// be over at pos (after <-ctx.Done(), in a select case on ctx.Done()):
+// cleanup after cancellation must use a fresh context.
 func (sc *Scope) At(pos token.Pos) []Ctx {
 	var out []Ctx
 	scope := sc.pkg.Scope().Innermost(pos)
@@ -63,7 +80,7 @@ func (sc *Scope) At(pos token.Pos) []Ctx {
 			}
 			switch {
 			case otelapi.IsContextType(v.Type()):
-				if !sc.fresh[v] {
+				if !sc.fresh[v] && !sc.isOver(v, pos) {
 					out = append(out, Ctx{name, v})
 				}
 			case otelapi.IsNamed(v.Type(), "net/http", "Request"):
@@ -76,80 +93,143 @@ func (sc *Scope) At(pos token.Pos) []Ctx {
 	return out
 }
 
-// freshVars finds the context variables that only ever hold a fresh root:
-// context.Background() or context.TODO(), or a context derived from one
-// (context.WithTimeout(context.Background(), ...)). A goroutine that drops
-// one of them loses no trace (typical in tests and in main).
-func freshVars(info *types.Info, insp *inspector.Inspector) map[*types.Var]bool {
-	type assign struct {
-		v   *types.Var
-		rhs ast.Expr // nil: not a simple assignment
-	}
-	var assigns []assign
-	note := func(lhs ast.Expr, rhs ast.Expr) {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			return
-		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok && otelapi.IsContextType(v.Type()) {
-			assigns = append(assigns, assign{v, rhs})
+// Live returns the contexts of ctxs (found by At elsewhere) that are not
+// known to be over at pos: a goroutine body checked with the contexts in
+// scope where it starts may wait for them to end before its cleanup.
+func (sc *Scope) Live(ctxs []Ctx, pos token.Pos) []Ctx {
+	var out []Ctx
+	for _, c := range ctxs {
+		if !sc.isOver(c.Var, pos) {
+			out = append(out, c)
 		}
 	}
-	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+	return out
+}
+
+// overRegion is a stretch of source where the context in v is known to be
+// cancelled: the statements after <-v.Done(), the body of a select case
+// receiving from v.Done().
+type overRegion struct {
+	v          *types.Var
+	start, end token.Pos
+}
+
+func (sc *Scope) findOver(info *types.Info, insp *inspector.Inspector) {
+	doneOf := func(e ast.Expr) *types.Var {
+		if as, ok := e.(*ast.UnaryExpr); ok && as.Op == token.ARROW {
+			if call, ok := ast.Unparen(as.X).(*ast.CallExpr); ok && len(call.Args) == 0 {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" {
+					if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+						if v, ok := info.Uses[id].(*types.Var); ok && otelapi.IsContextType(v.Type()) {
+							return v
+						}
+					}
+				}
+			}
+		}
+		return nil
+	}
+	sc.dad = map[*types.Var]*types.Var{}
+	multi := map[*types.Var]bool{}
+	for cur := range insp.Root().Preorder((*ast.BlockStmt)(nil), (*ast.CommClause)(nil), (*ast.AssignStmt)(nil)) {
 		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					note(l, n.Rhs[i])
-				case len(n.Rhs) == 1 && i == 0:
-					note(l, n.Rhs[0]) // ctx, cancel := context.WithCancel(...)
-				default:
-					note(l, nil)
+		case *ast.BlockStmt:
+			for _, st := range n.List {
+				if es, ok := st.(*ast.ExprStmt); ok {
+					if v := doneOf(ast.Unparen(es.X)); v != nil {
+						sc.over = append(sc.over, overRegion{v, st.End(), n.End()})
+					}
 				}
 			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Names) == len(n.Values):
-					note(name, n.Values[i])
-				case len(n.Values) == 1 && i == 0:
-					note(name, n.Values[0])
-				default:
-					note(name, nil)
+		case *ast.CommClause:
+			var e ast.Expr
+			switch c := n.Comm.(type) {
+			case *ast.ExprStmt:
+				e = c.X
+			case *ast.AssignStmt:
+				if len(c.Rhs) == 1 {
+					e = c.Rhs[0]
 				}
+			}
+			if e != nil {
+				if v := doneOf(ast.Unparen(e)); v != nil {
+					sc.over = append(sc.over, overRegion{v, n.Colon, n.End()})
+				}
+			}
+		case *ast.AssignStmt:
+			// ctx2, cancel := context.WithCancel(ctx): ctx2 ends when ctx does.
+			for i, l := range n.Lhs {
+				id, ok := l.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				v, ok := info.ObjectOf(id).(*types.Var)
+				if !ok || !otelapi.IsContextType(v.Type()) {
+					continue
+				}
+				var parent *types.Var
+				rhs := n.Rhs[0]
+				if len(n.Lhs) == len(n.Rhs) {
+					rhs = n.Rhs[i]
+				}
+				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && len(call.Args) > 0 {
+					if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
+						if pid, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+							parent, _ = info.Uses[pid].(*types.Var)
+						}
+					}
+				}
+				if old, seen := sc.dad[v]; parent == nil || parent == v || (seen && old != parent) {
+					multi[v] = true
+				}
+				sc.dad[v] = parent
 			}
 		}
 	}
-	fresh := map[*types.Var]bool{}
-	for _, a := range assigns {
-		fresh[a.v] = true
+	for v := range multi {
+		delete(sc.dad, v)
 	}
-	var isFreshExpr func(e ast.Expr) bool
-	isFreshExpr = func(e ast.Expr) bool {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, ok := info.Uses[x].(*types.Var)
-			return ok && fresh[v]
-		case *ast.CallExpr:
-			if IsFresh(info, x) {
+}
+
+// isOver reports whether the context in v is known to be cancelled at pos:
+// pos follows <-v.Done() (or the Done of a context v derives from).
+func (sc *Scope) isOver(v *types.Var, pos token.Pos) bool {
+	for depth := 0; v != nil && depth < 8; depth++ {
+		for _, o := range sc.over {
+			if o.v == v && o.start <= pos && pos < o.end {
 				return true
 			}
-			fn, ok := typeutil.Callee(info, x).(*types.Func)
-			return ok && fn.Pkg() != nil && fn.Pkg().Path() == "context" && len(x.Args) > 0 && isFreshExpr(x.Args[0])
 		}
-		return false
+		v = sc.dad[v]
 	}
-	// Greatest fixed point: drop a variable as soon as one of its
-	// assignments is not fresh.
-	for changed := true; changed; {
-		changed = false
-		for _, a := range assigns {
-			if fresh[a.v] && (a.rhs == nil || !isFreshExpr(a.rhs)) {
-				delete(fresh, a.v)
-				changed = true
+	return false
+}
+
+// SpawnedBody returns the function literal enclosing the top of stack that
+// runs in a new goroutine (go func() { ... }(), or a literal argument i of
+// a call for which spawned reports (i, true): errgroup's Go, a helper),
+// and the position of the statement or call that starts it. goctx checks
+// exactly these bodies, with the contexts in scope at that position;
+// spanctx leaves a fresh Start in them to goctx.
+func SpawnedBody(stack []ast.Node, spawned func(*ast.CallExpr) (int, bool)) (*ast.FuncLit, token.Pos) {
+	for k := len(stack) - 1; k > 0; k-- {
+		lit, ok := stack[k].(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		switch p := stack[k-1].(type) {
+		case *ast.CallExpr:
+			if p.Fun == lit && k >= 2 {
+				if g, ok := stack[k-2].(*ast.GoStmt); ok {
+					return lit, g.Pos()
+				}
+			}
+			if spawned != nil {
+				if i, ok := spawned(p); ok && i < len(p.Args) && ast.Unparen(p.Args[i]) == lit {
+					return lit, p.Pos()
+				}
 			}
 		}
 	}
-	return fresh
+	return nil, token.NoPos
 }

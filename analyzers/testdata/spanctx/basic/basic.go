@@ -11,7 +11,11 @@ import (
 
 var tracer = otel.Tracer("basic")
 
-func load(context.Context) {}
+// load starts a span of its own: a child of whatever span ctx carries.
+func load(ctx context.Context) {
+	_, span := tracer.Start(ctx, "load")
+	span.End()
+}
 
 func handler(w http.ResponseWriter, r *http.Request) {
 	_, span := tracer.Start(context.Background(), "handle") // want `span "handle" starts from context.Background\(\) while r.Context\(\) is in scope \(an orphan root: it is missing from the request's trace\)`
@@ -39,7 +43,7 @@ func droppedRequest(w http.ResponseWriter, r *http.Request) {
 func loop(ctx context.Context, items []string) {
 	for _, it := range items {
 		var span trace.Span
-		ctx, span = tracer.Start(ctx, it) // want `the span reassigns ctx in a loop: each iteration's span nests under the previous one instead of sharing a parent`
+		ctx, span = tracer.Start(ctx, it) // want `span started by tracer.Start at line 46 reassigns ctx in a loop: each iteration's span nests under the previous one instead of sharing a parent`
 		span.End()
 	}
 }

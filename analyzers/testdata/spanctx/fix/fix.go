@@ -9,7 +9,11 @@ import (
 
 var tracer = otel.Tracer("fix")
 
-func load(context.Context) {}
+// load starts a span of its own: a child of whatever span ctx carries.
+func load(ctx context.Context) {
+	_, span := tracer.Start(ctx, "load")
+	span.End()
+}
 
 func dropped(ctx context.Context) {
 	_, span := tracer.Start(ctx, "parent") // want `the context returned by Start for span "parent" is dropped`

@@ -4,7 +4,7 @@ package spawn
 import "context"
 
 // Go runs f in a new goroutine, recovering panics.
-func Go(f func()) { // want Go:"spawns\\(0\\)"
+func Go(f func()) { // a helper: ctxscope's spawns(0) fact
 	go func() {
 		defer func() { recover() }()
 		f()
