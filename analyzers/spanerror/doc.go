@@ -52,8 +52,16 @@
 // (after if err != nil { return ... }, also before the span starts);
 // errors returned after the span was ended; functions that own no span (a
 // span from trace.SpanFromContext is the caller's); expected errors (below);
-// and functions that return no error, such as HTTP handlers, which answer
-// with a status that otelhttp records on the server span itself.
+// the branch where a start helper that also returns an error failed
+// (ctx, span, err := startSpan(ctx, req); if err != nil { return err }:
+// the helper returned no span with its error, as its startsSpan fact
+// says; a helper whose own body returns a live span with an error is
+// followed on that branch too); and functions that return no error, such
+// as HTTP handlers, which answer with a status that otelhttp records on
+// the server span itself. A function that ends its span itself is checked
+// even when it also returns, stores or sends the span's context; one that
+// hands the context on without ending the span (a hook pair whose later
+// callback ends trace.SpanFromContext(ctx)) is not.
 //
 // # Expected errors
 //
