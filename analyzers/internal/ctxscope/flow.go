@@ -500,6 +500,11 @@ func (r *Result) interfaceMethods() []ifaceMethod {
 		checked := false
 		for i := range iface.NumExplicitMethods() {
 			m := iface.ExplicitMethod(i)
+			if m.Pkg() != r.pass.Pkg {
+				// type Handler stats.Handler: the methods are another
+				// package's, which can carry no fact of this one.
+				continue
+			}
 			sig := m.Signature()
 			var ctx []int
 			for j := range sig.Params().Len() {

@@ -175,17 +175,28 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(pass.Files) > 0 {
 		pass.ExportPackageFact(&Analysed{Tracing: tracing})
 	}
+	// Facts go only on this package's objects (ExportObjectFact panics
+	// otherwise); the maps may hold other packages' interface methods.
+	own := func(fn *types.Func) bool { return fn.Pkg() == pass.Pkg }
 	for fn, ps := range r.reach {
-		pass.ExportObjectFact(fn, &ReachesSpans{Params: ps})
+		if own(fn) {
+			pass.ExportObjectFact(fn, &ReachesSpans{Params: ps})
+		}
 	}
 	for fn := range r.fresh {
-		pass.ExportObjectFact(fn, new(FreshRoot))
+		if own(fn) {
+			pass.ExportObjectFact(fn, new(FreshRoot))
+		}
 	}
 	for fn := range r.workers {
-		pass.ExportObjectFact(fn, new(WorkerLoop))
+		if own(fn) {
+			pass.ExportObjectFact(fn, new(WorkerLoop))
+		}
 	}
 	for fn, i := range r.spawns {
-		pass.ExportObjectFact(fn, &Spawns{Param: i})
+		if own(fn) {
+			pass.ExportObjectFact(fn, &Spawns{Param: i})
+		}
 	}
 	return r, nil
 }
