@@ -278,8 +278,9 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 		deferred = true
 		if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
 			var inner state
+			vc := &varClass{x: c.exp, body: lit.Body, memo: map[*types.Var]bool{}}
 			ast.Inspect(lit.Body, func(m ast.Node) bool {
-				if call, ok := m.(*ast.CallExpr); ok {
+				if call, ok := m.(*ast.CallExpr); ok && !c.recordsExpected(call, isV, vc) {
 					c.callEffect(call, isV, &inner)
 				}
 				return true
@@ -321,6 +322,18 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 	})
 	c.varEffect(f, n, st)
 	return ended
+}
+
+// recordsExpected reports whether call is span.RecordError(e) on the span
+// with an expected error e (defer func() { if err := ctx.Err(); err != nil
+// { span.RecordError(err) } }()): it notes a cancellation on the span, and
+// says nothing about the errors the function returns. Not in strict mode.
+func (c *checker) recordsExpected(call *ast.CallExpr, isV func(ast.Expr) bool, vc *varClass) bool {
+	recv, name, ok := c.sp.SpanMethod(call)
+	if !ok || name != "RecordError" || !isV(recv) || len(call.Args) == 0 || c.opts.strict {
+		return false
+	}
+	return c.exp.expected(call.Args[0], vc.expected, false) && !isNil(c.pass.TypesInfo, call.Args[0])
 }
 
 // returnsError reports whether call has an error among its results.

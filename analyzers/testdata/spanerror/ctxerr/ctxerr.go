@@ -68,3 +68,46 @@ func check(ctx context.Context, key string) (*Result, error) {
 	}
 	return r, nil
 }
+
+type edge struct{ kind int }
+
+var errPanicRequest = errors.New("invalid request")
+
+// openfga's ResolveEdge: a deferred closure notes on the span that the
+// context was cancelled. Recording the cancellation records none of the
+// errors the function returns, so the closure neither covers the returns
+// nor makes them "records the error but never sets codes.Error": a
+// sub-resolver's failure is returned unrecorded, and reported as such.
+func resolveEdge(ctx context.Context, e edge) (*Result, error) {
+	ctx, span := tracer.Start(ctx, "ResolveEdge")
+	defer span.End()
+
+	defer func(ctx context.Context) {
+		if err := ctx.Err(); err != nil {
+			span.RecordError(err)
+		}
+	}(ctx)
+
+	switch e.kind {
+	case 0:
+		return dispatch(ctx, "direct") // want `error returned while span "ResolveEdge" is live, without RecordError and SetStatus`
+	case 1:
+		return nil, ctx.Err()
+	default:
+		return nil, errPanicRequest // want `error returned while span "ResolveEdge" is live, without RecordError and SetStatus`
+	}
+}
+
+// Silent: the closure notes the cancellation, and every error returned is
+// the context's.
+func waitEdge(ctx context.Context) (*Result, error) { // want waitEdge:"expectedError"
+	ctx, span := tracer.Start(ctx, "waitEdge")
+	defer span.End()
+	defer func() {
+		if err := context.Cause(ctx); err != nil {
+			span.RecordError(err)
+		}
+	}()
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
