@@ -895,7 +895,7 @@ func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st st
 		return false
 	case !st.rec && !st.status && !st.deferRec && st.coverVars != 0:
 		v, at := c.coverVar(f, st)
-		d.Message = fmt.Sprintf("error returned while span %s is live is not %s, which the deferred call at line %d records (the failure is never recorded: the trace shows the operation as OK)", name, v, at)
+		d.Message = fmt.Sprintf("span %s is live and the error returned here is not %s, the one the deferred call at line %d records (this failure is never recorded: the trace shows the operation as OK)", name, v, at)
 	case !st.rec && !st.status && !st.deferRec:
 		d.Message = fmt.Sprintf("error returned while span %s is live, without RecordError and SetStatus(codes.Error, ...) (the trace shows the failed operation as OK)", name)
 	default:

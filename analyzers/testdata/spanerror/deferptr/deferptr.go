@@ -39,7 +39,7 @@ func localShadowed(ctx context.Context) error {
 	ctx, span := tracer.Start(ctx, "localShadowed")
 	defer telemetry.FinishPtr(span, &err)
 	if err := load(ctx); err != nil {
-		return err // want `error returned while span "localShadowed" is live is not err \(declared at line 38\), which the deferred call at line 40 records`
+		return err // want `span "localShadowed" is live and the error returned here is not err \(declared at line 38\), the one the deferred call at line 40 records`
 	}
 	err = save(ctx)
 	return err
@@ -53,7 +53,7 @@ func otherVar(ctx context.Context) (err error) {
 	if rerr = load(ctx); rerr != nil {
 		return rerr
 	}
-	return save(ctx) // want `error returned while span "otherVar" is live is not rerr`
+	return save(ctx) // want `span "otherVar" is live and the error returned here is not rerr`
 }
 
 // Silent: a wrapped err is the variable the helper sees.
@@ -111,7 +111,7 @@ func closureLocal(ctx context.Context) error {
 		span.End()
 	}()
 	if err := load(ctx); err != nil {
-		return err // want `error returned while span "closureLocal" is live is not err`
+		return err // want `span "closureLocal" is live and the error returned here is not err`
 	}
 	err = save(ctx)
 	return err
@@ -134,4 +134,23 @@ func copied(ctx context.Context) (string, error) {
 		return "", err
 	}
 	return "ok", nil
+}
+
+type dispatch struct{ failed bool }
+
+func insert(context.Context, *dispatch) error { return nil }
+
+// Reported: kratos's RecordDispatch. The deferred helper records the
+// parameter err, the outcome of the dispatch being saved, not the
+// function's own failure: when the insert fails, the span of the save is
+// marked only if the dispatch had failed too.
+func recordDispatch(ctx context.Context, id string, err error) error {
+	ctx, span := tracer.Start(ctx, "recordDispatch")
+	defer telemetry.FinishPtr(span, &err)
+
+	d := &dispatch{failed: err != nil}
+	if err := insert(ctx, d); err != nil {
+		return err // want `span "recordDispatch" is live and the error returned here is not err \(declared at line \d+\), the one the deferred call at line \d+ records`
+	}
+	return nil
 }
