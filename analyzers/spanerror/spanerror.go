@@ -668,13 +668,15 @@ func (c *checker) callEffect(call *ast.CallExpr, isV func(ast.Expr) bool, st *st
 }
 
 // facts is what a branch learns about error variables.
-type facts struct{ nilVars, expVars, sexpVars uint64 }
+// nonNil holds the variables known not nil (the true branch of err !=
+// nil), which a deferred recorder given their address then records.
+type facts struct{ nilVars, expVars, sexpVars, nonNil uint64 }
 
 func (a facts) and(b facts) facts {
-	return facts{a.nilVars | b.nilVars, a.expVars | b.expVars, a.sexpVars | b.sexpVars}
+	return facts{a.nilVars | b.nilVars, a.expVars | b.expVars, a.sexpVars | b.sexpVars, a.nonNil | b.nonNil}
 }
 func (a facts) or(b facts) facts {
-	return facts{a.nilVars & b.nilVars, a.expVars & b.expVars, a.sexpVars & b.sexpVars}
+	return facts{a.nilVars & b.nilVars, a.expVars & b.expVars, a.sexpVars & b.sexpVars, a.nonNil & b.nonNil}
 }
 
 // refine sets what the true (t) and false (e) branches of cond know about
@@ -695,6 +697,7 @@ func (c *checker) refine(f *fn, cond ast.Expr, t, e *state) {
 		x.st.nilVars |= fs.nilVars
 		x.st.expVars |= fs.expVars
 		x.st.sexpVars |= fs.sexpVars
+		x.st.setVars |= fs.nonNil &^ f.unstable
 	}
 }
 
@@ -766,9 +769,12 @@ func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 			var eq facts
 			if isNil(info, r) {
 				eq.nilVars = 1 << b
-			} else {
-				eq = sentinel(b, r)
+				if x.Op == token.EQL {
+					return eq, facts{nonNil: 1 << b}
+				}
+				return facts{nonNil: 1 << b}, eq
 			}
+			eq = sentinel(b, r)
 			if x.Op == token.EQL {
 				return eq, facts{}
 			}

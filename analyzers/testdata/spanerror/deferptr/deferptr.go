@@ -140,15 +140,25 @@ type dispatch struct{ failed bool }
 
 func insert(context.Context, *dispatch) error { return nil }
 
+func encode(error) error { return nil }
+
 // Reported: kratos's RecordDispatch. The deferred helper records the
 // parameter err, the outcome of the dispatch being saved, not the
 // function's own failure: when the insert fails, the span of the save is
-// marked only if the dispatch had failed too.
+// marked only if the dispatch had failed too. On the branch where err is
+// known not nil the helper does mark it, whatever is returned.
 func recordDispatch(ctx context.Context, id string, err error) error {
 	ctx, span := tracer.Start(ctx, "recordDispatch")
 	defer telemetry.FinishPtr(span, &err)
 
 	d := &dispatch{failed: err != nil}
+	if err != nil {
+		// Silent: err is not nil here, so whatever is returned, the
+		// deferred helper marks the span failed.
+		if err := encode(err); err != nil {
+			return err
+		}
+	}
 	if err := insert(ctx, d); err != nil {
 		return err // want `span "recordDispatch" is live and the error returned here is not err \(declared at line \d+\), the one the deferred call at line \d+ records`
 	}
