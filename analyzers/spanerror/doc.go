@@ -143,7 +143,10 @@
 // RecordError, or with error attributes like ory/x's otelx.End) carries a
 // fact, across packages, so fail(span, err), telemetry.Finish(span, err),
 // defer telemetry.FinishPtr(span, &err) and return telemetry.Fail(span, err)
-// all count. A deferred closure that records the named error result when it
+// all count. So does a helper that marks the span its context parameter
+// carries (trace.SpanFromContext(ctx), directly or through a recorder),
+// when it is given the context the Start returned: resolveModel(ctx, id)
+// after ctx, span := tracer.Start(ctx, "expand") marks the expand span. A deferred closure that records the named error result when it
 // is non-nil covers every path; one that only ends the span covers none,
 // and one that calls RecordError without setting the status is reported
 // as such ("records the error but never sets codes.Error").

@@ -92,6 +92,9 @@ type checker struct {
 	cfgs  *ctrlflow.CFGs
 	file  *ast.File
 	fixed map[ast.Node]bool // RecordError statements that already carry a fix
+	// spanCtx is the context variable the checked span's Start returned
+	// (ctx, span := tracer.Start(ctx, ...)), or nil.
+	spanCtx *types.Var
 }
 
 // fn is the function being checked.
@@ -199,6 +202,8 @@ type visit struct {
 }
 
 func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.CFG) {
+	c.spanCtx = startContext(c.pass.TypesInfo, site)
+	defer func() { c.spanCtx = nil }()
 	var startBlock *cfg.Block
 	startIdx := -1
 	for _, b := range g.Blocks {
@@ -271,7 +276,10 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 	info := c.pass.TypesInfo
 	isV := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
+		// The span's variable, or the context Start returned, which
+		// carries the span to helpers that mark or end it through
+		// trace.SpanFromContext (their facts list the context parameter).
+		return ok && v != nil && (info.Uses[id] == v || c.spanCtx != nil && info.Uses[id] == c.spanCtx)
 	}
 	deferred := false
 	if d, ok := n.(*ast.DeferStmt); ok {
@@ -334,6 +342,24 @@ func (c *checker) recordsExpected(call *ast.CallExpr, isV func(ast.Expr) bool, v
 		return false
 	}
 	return c.exp.expected(call.Args[0], vc.expected, false) && !isNil(c.pass.TypesInfo, call.Args[0])
+}
+
+// startContext returns the local context variable that a Start binds
+// beside its span (ctx, span := tracer.Start(ctx, ...)), or nil.
+func startContext(info *types.Info, site spans.Site) *types.Var {
+	as, ok := site.Stmt.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) < 2 || len(as.Rhs) != 1 || site.Start.Result == 0 {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || !otelapi.IsContextType(v.Type()) {
+		return nil
+	}
+	return v
 }
 
 // returnsError reports whether call has an error among its results.

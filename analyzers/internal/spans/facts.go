@@ -66,7 +66,8 @@ func (*Analysed) String() string { return "analysed" }
 // RecordsError is an object fact: the function reports a failure on the
 // spans passed in the listed parameters: it sets SetStatus(codes.Error,
 // ...), usually with RecordError (directly or through another such
-// helper).
+// helper). A listed context parameter stands for the span it carries
+// (the function marks trace.SpanFromContext(ctx)).
 type RecordsError struct {
 	Params []int
 }

@@ -85,22 +85,84 @@ func (r *Result) recordsFact(fn *types.Func) *RecordsError {
 }
 
 // computeRecords reports which span parameters fn records errors on, with
-// both RecordError and SetStatus(codes.Error, ...).
+// both RecordError and SetStatus(codes.Error, ...), and which context
+// parameters it marks the span of (trace.SpanFromContext(ctx)).
 func (r *Result) computeRecords(d *ast.FuncDecl, fn *types.Func) *RecordsError {
 	sig := fn.Signature()
 	params := map[*types.Var]int{}
+	ctxParams := map[*types.Var]int{}
 	for i := 0; i < sig.Params().Len(); i++ {
-		if p := sig.Params().At(i); otelapi.MayHoldSpan(p.Type()) {
+		p := sig.Params().At(i)
+		if otelapi.MayHoldSpan(p.Type()) {
 			params[p] = i
+		} else if otelapi.IsContextType(p.Type()) {
+			ctxParams[p] = i
 		}
 	}
-	if len(params) == 0 {
+	if len(params) == 0 && len(ctxParams) == 0 {
 		return nil
 	}
 	info := r.pass.TypesInfo
+	// The span a context parameter carries, borrowed with
+	// trace.SpanFromContext(ctx) (directly, or through a local variable
+	// assigned once from it): marking it marks the caller's span, as
+	// openfga's resolveTypesystem does with
+	// telemetry.TraceError(trace.SpanFromContext(ctx), err).
+	borrowed := map[*types.Var]int{} // local variable -> context parameter index
+	ctxSpan := func(e ast.Expr) (int, bool) {
+		e = ast.Unparen(e)
+		if id, ok := e.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				i, ok := borrowed[v]
+				return i, ok
+			}
+			return 0, false
+		}
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !r.IsBorrowCall(call) {
+			return 0, false
+		}
+		return ParamOf(info, ctxParams, call.Args[0])
+	}
+	if len(ctxParams) > 0 {
+		assigned := map[*types.Var]int{}
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok {
+				return true
+			}
+			for li, l := range as.Lhs {
+				id, ok := l.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				v, ok := info.ObjectOf(id).(*types.Var)
+				if !ok {
+					continue
+				}
+				assigned[v]++
+				if len(as.Lhs) == len(as.Rhs) {
+					if i, ok := ctxSpan(as.Rhs[li]); ok {
+						borrowed[v] = i
+					}
+				}
+			}
+			return true
+		})
+		for v := range borrowed {
+			if assigned[v] != 1 {
+				delete(borrowed, v) // reassigned: not known to be the context's span
+			}
+		}
+	}
 	status := map[int]bool{}
 	both := map[int]bool{}
-	paramOf := func(e ast.Expr) (int, bool) { return ParamOf(info, params, e) }
+	paramOf := func(e ast.Expr) (int, bool) {
+		if i, ok := ParamOf(info, params, e); ok {
+			return i, true
+		}
+		return ctxSpan(e)
+	}
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {

@@ -2,6 +2,8 @@
 package telemetry
 
 import (
+	"context"
+
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 )
@@ -24,5 +26,13 @@ func FinishPtr(span trace.Span, err *error) {
 func Fail(span trace.Span, err error) error {
 	span.RecordError(err)
 	span.SetStatus(codes.Error, err.Error())
+	return err
+}
+
+// FailContext records err on the span ctx carries (the caller's) and
+// returns it.
+func FailContext(ctx context.Context, err error) error {
+	trace.SpanFromContext(ctx).RecordError(err)
+	trace.SpanFromContext(ctx).SetStatus(codes.Error, err.Error())
 	return err
 }
