@@ -90,6 +90,11 @@
 //     serviceerror.NotFound NotFound): T{...} and &T{...} are expected,
 //     and so is a constructor that returns only them (through its fact:
 //     serviceerror.NewNotFound);
+//   - a value of an error type without a gRPC status of its own whose
+//     name says an outcome, with the words of the sentinels below before
+//     its Error suffix, or an authorization error (NotFoundError(key),
+//     &ValidationError{...}, openfga's &authorizationError{...}: access
+//     refused); QueryError or ConfigError are failures;
 //   - the error of a context that is over: ctx.Err(), context.Cause(ctx),
 //     status.FromContextError(err).Err(), and errors compared with
 //     context.Canceled or context.DeadlineExceeded;

@@ -86,6 +86,9 @@ func (x *expecter) expected(e ast.Expr, k known, strict bool) bool {
 		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
 		return !strict && lit && e.Op == token.AND && x.expectedType(info.TypeOf(e.X))
 	case *ast.CallExpr:
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			return !strict && x.expectedType(tv.Type) // NotFoundError(key)
+		}
 		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && x.configured(fn.Origin()) {
 			return true // named in -spanerror.expected, strict or not
 		}
@@ -340,6 +343,24 @@ func (x *expecter) computeFacts(files []*ast.File) {
 					x.local[tn] = true
 				}
 			}
+		}
+	}
+	// Error types named as an outcome (a struct or string type with an
+	// Error method and no gRPC status of its own: openfga's
+	// authorizationError, a NotFoundError).
+	for _, name := range x.pass.Pkg.Scope().Names() {
+		tn, ok := x.pass.Pkg.Scope().Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || !otelapi.IsOutcomeTypeName(tn.Name()) {
+			continue
+		}
+		if _, isIface := tn.Type().Underlying().(*types.Interface); isIface {
+			continue
+		}
+		if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), false, tn.Pkg(), "GRPCStatus"); obj != nil {
+			continue // its status says what it is (grpcStatusType above)
+		}
+		if types.Implements(tn.Type(), errorIface) || types.Implements(types.NewPointer(tn.Type()), errorIface) {
+			x.local[tn] = true
 		}
 	}
 	// Sentinels: package-level error variables named as an outcome,

@@ -550,6 +550,23 @@ func IsOutcomeName(name string) bool {
 	return false
 }
 
+// IsOutcomeTypeName reports whether name, an error type's, names a normal
+// outcome: its words before an Error suffix hold a sequence of
+// outcomeWords (NotFoundError, ValidationError, errPermissionDenied), or
+// it is an authorization error (authorizationError, AuthorizationError:
+// access was refused).
+func IsOutcomeTypeName(name string) bool {
+	rest := strings.TrimSuffix(strings.TrimSuffix(name, "Error"), "Err")
+	if rest == name || rest == "" {
+		return false // not named as an error type
+	}
+	rest = strings.ToUpper(rest[:1]) + rest[1:]
+	if rest == "Authorization" || rest == "Authz" {
+		return true
+	}
+	return IsOutcomeName("Err" + rest)
+}
+
 // camelWords splits a CamelCase name into its words; a run of capitals is
 // one word (HTTPNotFound: HTTP, Not, Found).
 func camelWords(s string) []string {

@@ -49,3 +49,22 @@ func TestClassifyCode(t *testing.T) {
 		}
 	}
 }
+
+func TestIsOutcomeTypeName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"NotFoundError":         true,
+		"authorizationError":    true,
+		"ValidationError":       true,
+		"PermissionDeniedErr":   true,
+		"errAlreadyExistsError": true,
+		"InternalError":         false,
+		"TimeoutError":          false,
+		"NotFound":              false, // not named as an error type
+		"Error":                 false,
+		"ConfigError":           false,
+	} {
+		if got := IsOutcomeTypeName(name); got != want {
+			t.Errorf("IsOutcomeTypeName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

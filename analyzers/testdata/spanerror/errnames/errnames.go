@@ -1,0 +1,79 @@
+// Package errnames covers error types named as an outcome, openfga's
+// authorizer: a type with an Error method and no gRPC status of its own
+// whose name says the request was refused or not found (authorizationError,
+// NotFoundError) is expected, and so are its values and the helpers that
+// return only them. A type named otherwise (QueryError) is a failure.
+package errnames
+
+import (
+	"context"
+	"errors"
+
+	"go.opentelemetry.io/otel"
+)
+
+var tracer = otel.Tracer("errnames")
+
+type authorizationError struct { // want authorizationError:"expectedError"
+	Cause string
+}
+
+func (e *authorizationError) Error() string { return e.Cause }
+
+// NotFoundError is a plain value type.
+type NotFoundError string // want NotFoundError:"expectedError"
+
+func (e NotFoundError) Error() string { return string(e) + " not found" }
+
+// QueryError wraps a storage failure.
+type QueryError struct{ Err error }
+
+func (e *QueryError) Error() string { return "query: " + e.Err.Error() }
+
+type claims struct{ clientID string }
+
+func claimsFrom(context.Context) (*claims, bool) { return nil, false }
+
+func check(context.Context, string) (bool, error) { return false, errors.New("check backend down") }
+
+// checkAuthClaims returns only the expected type.
+func checkAuthClaims(ctx context.Context) (*claims, error) { // want checkAuthClaims:"expectedError"
+	c, ok := claimsFrom(ctx)
+	if !ok || c.clientID == "" {
+		return nil, &authorizationError{Cause: "client ID not found in context or is empty"}
+	}
+	return c, nil
+}
+
+// Silent: a missing client ID and a refused check are answers, not
+// failures; the check backend's failure is reported.
+func authorizeCreateStore(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "AuthorizeCreateStore")
+	defer span.End()
+
+	c, err := checkAuthClaims(ctx)
+	if err != nil {
+		return err
+	}
+	allowed, err := check(ctx, c.clientID)
+	if err != nil {
+		return err // want `error returned while span "AuthorizeCreateStore" is live`
+	}
+	if !allowed {
+		return &authorizationError{Cause: "check returned not allowed"}
+	}
+	return nil
+}
+
+// Reported: a type whose name says nothing of an outcome.
+func lookup(ctx context.Context, key string) (string, error) {
+	ctx, span := tracer.Start(ctx, "lookup")
+	defer span.End()
+	if key == "" {
+		return "", NotFoundError(key)
+	}
+	if _, err := check(ctx, key); err != nil {
+		return "", &QueryError{Err: err} // want `error returned while span "lookup" is live`
+	}
+	return key, nil
+}
