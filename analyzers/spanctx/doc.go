@@ -73,7 +73,10 @@
 // is a program entry); a leaf span whose
 // context is not needed (nothing is called with the old context while it
 // lives); a call with the old context after the span has ended; a loop
-// that declares its own context (ctx, span := ...) per iteration.
+// that declares its own context (ctx, span := ...) per iteration; and a
+// dropped Start context in test code (a _test.go file, or a function that
+// takes *testing.T, B, F or testing.TB): tests hand spans, often from a
+// no-op provider, to the code under test with contexts of their choosing.
 //
 // Suggested fix, where unambiguous: bind the returned context to the
 // variable that was passed in (ctx, span := tracer.Start(ctx, ...)).
