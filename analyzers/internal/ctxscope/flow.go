@@ -168,48 +168,16 @@ func newTracker(info *types.Info, body ast.Node, vars, reqs []*types.Var) *track
 	for _, v := range reqs {
 		t.reqs[v] = true
 	}
-	type assign struct {
-		lhs *types.Var
-		rhs ast.Expr
-	}
-	var as []assign
-	note := func(l ast.Expr, rhs ast.Expr) {
-		id, ok := l.(*ast.Ident)
-		if !ok {
-			return
-		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok && otelapi.IsContextType(v.Type()) {
-			as = append(as, assign{v, rhs})
-		}
-	}
+	var as []ctxAssign
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					note(l, n.Rhs[i])
-				case len(n.Rhs) == 1:
-					note(l, n.Rhs[0])
-				}
-			}
-		case *ast.ValueSpec:
-			for i, l := range n.Names {
-				switch {
-				case len(n.Names) == len(n.Values):
-					note(l, n.Values[i])
-				case len(n.Values) == 1:
-					note(l, n.Values[0])
-				}
-			}
-		}
+		as = appendCtxAssigns(info, as, n)
 		return true
 	})
 	for changed := true; changed; {
 		changed = false
 		for _, a := range as {
-			if !t.vars[a.lhs] && t.tracked(a.rhs) {
-				t.vars[a.lhs] = true
+			if a.rhs != nil && !t.vars[a.v] && t.tracked(a.rhs) {
+				t.vars[a.v] = true
 				changed = true
 			}
 		}

@@ -126,45 +126,9 @@ func (r *Result) isFreshExpr(e ast.Expr) bool {
 // (typical in tests and in main).
 func (r *Result) freshVars() map[*types.Var]bool {
 	info := r.pass.TypesInfo
-	type assign struct {
-		v   *types.Var
-		rhs ast.Expr // nil: not a simple assignment
-	}
-	var assigns []assign
-	note := func(lhs ast.Expr, rhs ast.Expr) {
-		id, ok := lhs.(*ast.Ident)
-		if !ok {
-			return
-		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok && otelapi.IsContextType(v.Type()) {
-			assigns = append(assigns, assign{v, rhs})
-		}
-	}
+	var assigns []ctxAssign
 	for cur := range r.insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					note(l, n.Rhs[i])
-				case len(n.Rhs) == 1:
-					note(l, n.Rhs[0]) // ctx, cancel := context.WithCancel(...)
-				default:
-					note(l, nil)
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Names) == len(n.Values):
-					note(name, n.Values[i])
-				case len(n.Values) == 1:
-					note(name, n.Values[0])
-				default:
-					note(name, nil)
-				}
-			}
-		}
+		assigns = appendCtxAssigns(info, assigns, cur.Node())
 	}
 	fresh := map[*types.Var]bool{}
 	for _, a := range assigns {
@@ -305,4 +269,51 @@ func (r *Result) computeWorkers(decls []*ast.FuncDecl) {
 			r.workers[fn] = true
 		}
 	}
+}
+
+// ctxAssign is an assignment to a context variable: rhs is the value
+// assigned, the call of a multi-value assignment (ctx, cancel :=
+// context.WithCancel(...)), or nil when it cannot be told.
+type ctxAssign struct {
+	v   *types.Var
+	rhs ast.Expr
+}
+
+// appendCtxAssigns appends the context variables that n, an assignment or
+// a value spec, assigns, with their values.
+func appendCtxAssigns(info *types.Info, out []ctxAssign, n ast.Node) []ctxAssign {
+	note := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			return
+		}
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && otelapi.IsContextType(v.Type()) {
+			out = append(out, ctxAssign{v, rhs})
+		}
+	}
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for i, l := range n.Lhs {
+			switch {
+			case len(n.Lhs) == len(n.Rhs):
+				note(l, n.Rhs[i])
+			case len(n.Rhs) == 1:
+				note(l, n.Rhs[0])
+			default:
+				note(l, nil)
+			}
+		}
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			switch {
+			case len(n.Names) == len(n.Values):
+				note(name, n.Values[i])
+			case len(n.Values) == 1:
+				note(name, n.Values[0])
+			default:
+				note(name, nil)
+			}
+		}
+	}
+	return out
 }
