@@ -90,6 +90,13 @@
 //     serviceerror.NotFound NotFound): T{...} and &T{...} are expected,
 //     and so is a constructor that returns only them (through its fact:
 //     serviceerror.NewNotFound);
+//   - a call of a constructor named as an outcome (with the words of the
+//     sentinels below: ValidationError, ModelNotFound) whose every return
+//     is a status error with a constant code of the application's own
+//     (openfga's status.Error(codes.Code(2000), ...)): no scheme says what
+//     such a code means, so the constructor's name does; one named
+//     otherwise (StorageFailure), or one that computes its code, is not
+//     known to be expected;
 //   - a value of an error type without a gRPC status of its own whose
 //     name says an outcome, with the words of the sentinels below before
 //     its Error suffix, or an authorization error (NotFoundError(key),

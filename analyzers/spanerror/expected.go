@@ -413,7 +413,7 @@ func (x *expecter) computeFacts(files []*ast.File) {
 		keep := cands[:0]
 		for _, fd := range cands {
 			x.pending = false
-			if x.onlyExpected(fd) {
+			if x.onlyExpected(fd) || x.appCodeOutcome(fd) {
 				x.local[info.Defs[fd.Name]] = true
 				changed = true
 			} else if x.pending {
@@ -527,6 +527,72 @@ func (x *expecter) onlyExpected(fd *ast.FuncDecl) bool {
 		return true
 	})
 	return all && some
+}
+
+// appCodeOutcome reports whether fd is a constructor of status errors
+// with a constant code of the application's own, named as an outcome:
+// openfga's serverErrors.ValidationError and AuthorizationModelNotFound
+// return status.Error(codes.Code(2000), ...) and status.Error(codes.Code(
+// 2001+...), ...), codes no scheme describes, so the constructor's name is
+// what says what they answer. Every return must be such a call.
+func (x *expecter) appCodeOutcome(fd *ast.FuncDecl) bool {
+	name := fd.Name.Name
+	if !otelapi.IsOutcomeName("Err"+name) && !otelapi.IsOutcomeTypeName(name) {
+		return false
+	}
+	info := x.pass.TypesInfo
+	fn := info.Defs[fd.Name].(*types.Func)
+	if fn.Signature().Results().Len() != 1 {
+		return false
+	}
+	rets := 0
+	ok := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets++
+			if len(n.Results) != 1 {
+				ok = false
+				return false
+			}
+			call, isCall := ast.Unparen(n.Results[0]).(*ast.CallExpr)
+			if !isCall {
+				ok = false
+				return false
+			}
+			cfn, isFn := typeutil.Callee(info, call).(*types.Func)
+			if !isFn {
+				ok = false
+				return false
+			}
+			if _, isCtor := otelapi.ErrorConstructor(cfn.Origin()); !isCtor {
+				ok = false
+				return false
+			}
+			switch x.ctorClass(cfn.Origin(), call) {
+			case otelapi.CodeClient:
+			case otelapi.CodeUnknown:
+				// A constant of the application's own, not one computed
+				// at run time.
+				c, _ := otelapi.ErrorConstructor(cfn.Origin())
+				if c.Arg >= len(call.Args) {
+					ok = false
+				} else if tv, has := info.Types[call.Args[c.Arg]]; !has || tv.Value == nil {
+					ok = false
+				}
+			default:
+				ok = false
+			}
+			return false
+		}
+		return true
+	})
+	return ok && rets > 0
 }
 
 // varClass classifies local error variables flow-insensitively: a
