@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 )
@@ -60,7 +61,31 @@ type errWrite struct {
 // Sites returns the span starts directly in the body of fn (a FuncDecl or
 // FuncLit; nested function literals are their own functions), classified
 // by what the function does with each span.
+//
+// The rules share the answer (it is computed once per function); callers
+// must not modify it.
 func (r *Result) Sites(fn ast.Node, body *ast.BlockStmt) []Site {
+	// The rules of a package run concurrently on one Result.
+	r.sitesMu.Lock()
+	s, ok := r.sites[fn]
+	r.sitesMu.Unlock()
+	if ok {
+		return s
+	}
+	s = r.sites1(fn, body)
+	r.sitesMu.Lock()
+	defer r.sitesMu.Unlock()
+	if old, ok := r.sites[fn]; ok {
+		return old // another rule computed it meanwhile: one answer for all
+	}
+	if r.sites == nil {
+		r.sites = map[ast.Node][]Site{}
+	}
+	r.sites[fn] = s
+	return s
+}
+
+func (r *Result) sites1(fn ast.Node, body *ast.BlockStmt) []Site {
 	info := r.pass.TypesInfo
 	results := map[*types.Var]bool{}
 	var ftype *ast.FuncType
@@ -100,7 +125,7 @@ func (r *Result) Sites(fn ast.Node, body *ast.BlockStmt) []Site {
 		}
 		parent := stack[len(stack)-2]
 		lhs, stmt := startTarget(parent, call, st)
-		site := Site{Kind: HandedOn, Start: st, Stmt: stmt, Path: append([]ast.Node(nil), stack[:len(stack)-1]...)}
+		site := Site{Kind: HandedOn, Start: st, Stmt: stmt, Path: slices.Clip(append([]ast.Node(nil), stack[:len(stack)-1]...))}
 		switch {
 		case stmt == nil:
 			if _, ok := parent.(*ast.ExprStmt); ok {

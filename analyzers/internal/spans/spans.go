@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -79,6 +80,8 @@ type Result struct {
 	// once from a method value (start := tracer.Start) to that method.
 	methodValues map[*types.Var]*types.Func
 	relevant     bool
+	sitesMu      sync.Mutex
+	sites        map[ast.Node][]Site // Sites, by function
 }
 
 // Relevant reports whether the package can involve spans: it imports the
