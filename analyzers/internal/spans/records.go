@@ -125,35 +125,18 @@ func (r *Result) computeRecords(d *ast.FuncDecl, fn *types.Func) *RecordsError {
 		return ParamOf(info, ctxParams, call.Args[0])
 	}
 	if len(ctxParams) > 0 {
-		assigned := map[*types.Var]int{}
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok {
-				return true
-			}
-			for li, l := range as.Lhs {
-				id, ok := l.(*ast.Ident)
-				if !ok {
-					continue
+		// Reassigned variables are not known to hold the context's span.
+		assigns := func(yield func(ast.Node) bool) {
+			stop := false
+			ast.Inspect(d.Body, func(n ast.Node) bool {
+				switch n.(type) {
+				case *ast.AssignStmt, *ast.ValueSpec:
+					stop = stop || !yield(n)
 				}
-				v, ok := info.ObjectOf(id).(*types.Var)
-				if !ok {
-					continue
-				}
-				assigned[v]++
-				if len(as.Lhs) == len(as.Rhs) {
-					if i, ok := ctxSpan(as.Rhs[li]); ok {
-						borrowed[v] = i
-					}
-				}
-			}
-			return true
-		})
-		for v := range borrowed {
-			if assigned[v] != 1 {
-				delete(borrowed, v) // reassigned: not known to be the context's span
-			}
+				return !stop
+			})
 		}
+		borrowed = singleAssigned(info, assigns, ctxSpan)
 	}
 	status := map[int]bool{}
 	both := map[int]bool{}

@@ -10,6 +10,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"reflect"
 	"slices"
 	"sort"
@@ -437,11 +438,35 @@ func run(pass *analysis.Pass, opts *Options) (any, error) {
 // method value of a span-starting method.
 func (r *Result) findMethodValues(insp *inspector.Inspector) {
 	info := r.pass.TypesInfo
+	assigns := func(yield func(ast.Node) bool) {
+		for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			if !yield(cur.Node()) {
+				return
+			}
+		}
+	}
+	r.methodValues = singleAssigned(info, assigns, func(rhs ast.Expr) (*types.Func, bool) {
+		sel, ok := ast.Unparen(rhs).(*ast.SelectorExpr)
+		if !ok {
+			return nil, false
+		}
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			fn, ok := s.Obj().(*types.Func)
+			return fn, ok
+		}
+		return nil, false
+	})
+}
+
+// singleAssigned returns the variables that the assignments and value
+// specs of nodes assign exactly once, from a value that match accepts,
+// with what match made of it (x := v, var x = v; x, y := v, w).
+func singleAssigned[T any](info *types.Info, nodes iter.Seq[ast.Node], match func(rhs ast.Expr) (T, bool)) map[*types.Var]T {
 	count := map[*types.Var]int{}
-	cand := map[*types.Var]*types.Func{}
-	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+	cand := map[*types.Var]T{}
+	for n := range nodes {
 		var lhs, rhs []ast.Expr
-		switch n := cur.Node().(type) {
+		switch n := n.(type) {
 		case *ast.AssignStmt:
 			lhs, rhs = n.Lhs, n.Rhs
 		case *ast.ValueSpec:
@@ -449,6 +474,8 @@ func (r *Result) findMethodValues(insp *inspector.Inspector) {
 				lhs = append(lhs, id)
 			}
 			rhs = n.Values
+		default:
+			continue
 		}
 		for i, l := range lhs {
 			id, ok := l.(*ast.Ident)
@@ -463,22 +490,18 @@ func (r *Result) findMethodValues(insp *inspector.Inspector) {
 			if len(rhs) != len(lhs) {
 				continue
 			}
-			sel, ok := ast.Unparen(rhs[i]).(*ast.SelectorExpr)
-			if !ok {
-				continue
-			}
-			if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-				if fn, ok := s.Obj().(*types.Func); ok {
-					cand[v] = fn
-				}
+			if t, ok := match(rhs[i]); ok {
+				cand[v] = t
 			}
 		}
 	}
-	for v, fn := range cand {
+	out := map[*types.Var]T{}
+	for v, t := range cand {
 		if count[v] == 1 {
-			r.methodValues[v] = fn
+			out[v] = t
 		}
 	}
+	return out
 }
 
 // computeStarts reports whether fn returns a new span that it started (or

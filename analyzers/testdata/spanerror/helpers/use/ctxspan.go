@@ -73,3 +73,19 @@ func expandPlain(ctx context.Context, id string) (*model, error) {
 	}
 	return m, nil
 }
+
+// resolveVar is resolveModel with the borrowed span declared by var.
+func resolveVar(ctx context.Context, id string) error {
+	var span = trace.SpanFromContext(ctx)
+	if _, err := readModel(ctx, id); err != nil {
+		return telemetry.Fail(span, err)
+	}
+	return nil
+}
+
+// Silent: resolveVar marks the span of the context it is given.
+func expandVar(ctx context.Context, id string) error {
+	ctx, span := tracer.Start(ctx, "expandVar")
+	defer span.End()
+	return resolveVar(ctx, id)
+}
