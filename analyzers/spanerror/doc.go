@@ -132,7 +132,10 @@
 //     carries the expectedError fact, across packages (an authorization
 //     helper that answers with a PermissionDenied status), so return
 //     checkAuthz(ctx) and err := checkAuthz(ctx); if err != nil { return
-//     err } are expected. Sentinels carry the fact too, so a store package
+//     err } are expected. A function that only ever returns nil for its
+//     error (a no-op Close, a method kept for an interface) never fails
+//     and carries the fact too; a call through an interface or a function
+//     value is not known and is checked. Sentinels carry the fact too, so a store package
 //     that does not import OTel declares expected sentinels all the same;
 //   - an error variable assigned from any of these stays expected along
 //     the path until it is assigned again.

@@ -476,7 +476,7 @@ func (x *expecter) sentinelInit(v *types.Var, init ast.Expr) bool {
 }
 
 // onlyExpected reports whether every return of fd yields a nil or
-// expected error, at least one of them not nil. A local variable returned
+// expected error (all of them nil: the function never fails). A local variable returned
 // counts when every assignment to it in the function is nil or expected.
 func (x *expecter) onlyExpected(fd *ast.FuncDecl) bool {
 	info := x.pass.TypesInfo
@@ -488,7 +488,7 @@ func (x *expecter) onlyExpected(fd *ast.FuncDecl) bool {
 	for i := 0; i < n; i++ {
 		vars.results[res.At(i)] = true
 	}
-	some, all := false, true
+	all := true
 	ast.Inspect(fd.Body, func(node ast.Node) bool {
 		if !all {
 			return false
@@ -504,7 +504,6 @@ func (x *expecter) onlyExpected(fd *ast.FuncDecl) bool {
 					all = false
 					return false
 				}
-				some = true
 				return false
 			case len(node.Results) == n:
 				e = node.Results[n-1]
@@ -521,12 +520,11 @@ func (x *expecter) onlyExpected(fd *ast.FuncDecl) bool {
 				all = false
 				return false
 			}
-			some = true
 			return false
 		}
 		return true
 	})
-	return all && some
+	return all
 }
 
 // appCodeOutcome reports whether fd is a constructor of status errors

@@ -13,7 +13,7 @@ import (
 
 var tracer = otel.Tracer("basic")
 
-func fetch(context.Context, string) error { return nil }
+func fetch(context.Context, string) error { return errStub }
 
 func notRecorded(ctx context.Context, id string) error {
 	ctx, span := tracer.Start(ctx, "load")

@@ -15,7 +15,7 @@ var tracer = otel.Tracer("ctxerr")
 
 type Result struct{ Allowed bool }
 
-func dispatch(context.Context, string) (*Result, error) { return nil, nil }
+func dispatch(context.Context, string) (*Result, error) { return nil, errStub }
 
 // Silent: every error is the context's.
 func resolve(ctx context.Context, keys []string) (*Result, error) { // want resolve:"expectedError"

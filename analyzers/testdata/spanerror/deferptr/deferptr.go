@@ -18,8 +18,8 @@ import (
 
 var tracer = otel.Tracer("deferptr")
 
-func load(context.Context) error { return nil }
-func save(context.Context) error { return nil }
+func load(context.Context) error { return errStub }
+func save(context.Context) error { return errStub }
 
 // Silent: &err is the named result; return err (the inner, shadowing
 // one) assigns it before the deferred call reads it.
@@ -138,9 +138,9 @@ func copied(ctx context.Context) (string, error) {
 
 type dispatch struct{ failed bool }
 
-func insert(context.Context, *dispatch) error { return nil }
+func insert(context.Context, *dispatch) error { return errStub }
 
-func encode(error) error { return nil }
+func encode(error) error { return errStub }
 
 // Reported: kratos's RecordDispatch. The deferred helper records the
 // parameter err, the outcome of the dispatch being saved, not the

@@ -16,7 +16,7 @@ var tracer = otel.Tracer("dynstatus")
 
 type Response struct{ StatusCode int }
 
-func send(context.Context, *http.Request) (*Response, error) { return nil, nil }
+func send(context.Context, *http.Request) (*Response, error) { return nil, errStub }
 
 // spanStatus maps an HTTP status to a span status, as semconv helpers do.
 func spanStatus(code int) (codes.Code, string) {

@@ -72,7 +72,7 @@ func (h Health) Status() codes.Code { return codes.NotFound }
 
 type Request struct{ SubjectIDs []string }
 
-func dispatch(context.Context, *Request) error { return nil }
+func dispatch(context.Context, *Request) error { return errStub }
 
 func lookup(ctx context.Context, req *Request) error {
 	ctx, span := tracer.Start(ctx, "lookupresources")

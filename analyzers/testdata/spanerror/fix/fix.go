@@ -9,7 +9,7 @@ import (
 
 var tracer = otel.Tracer("fix")
 
-func fetch(context.Context) error { return nil }
+func fetch(context.Context) error { return errStub }
 
 func half(ctx context.Context) error {
 	ctx, span := tracer.Start(ctx, "half")

@@ -13,8 +13,8 @@ import (
 
 var tracer = otel.Tracer("knownnil")
 
-func load(context.Context, string) (string, error) { return "", nil }
-func store(context.Context, string) error          { return nil }
+func load(context.Context, string) (string, error) { return "", errStub }
+func store(context.Context, string) error          { return errStub }
 
 // Silent: err is nil past the check before the start (jaeger's readers
 // validate, then start the span).
@@ -67,7 +67,7 @@ func fromStart(ctx context.Context, id string) error {
 	return err // want `error returned while span started by startWith at line 60 is live`
 }
 
-func startWith(ctx context.Context, id string) (context.Context, trace.Span, error) {
+func startWith(ctx context.Context, id string) (context.Context, trace.Span, error) { // want startWith:"expectedError"
 	ctx, span := tracer.Start(ctx, "fromStart")
 	return ctx, span, nil
 }

@@ -15,7 +15,7 @@ import (
 
 var tracer = otel.Tracer("negative")
 
-func fetch(context.Context, string) error { return nil }
+func fetch(context.Context, string) error { return errStub }
 
 // Silent: both calls before the return.
 func recorded(ctx context.Context, id string) error {

@@ -10,7 +10,7 @@ import (
 
 var tracer = otel.Tracer("nostatus")
 
-func fetch(context.Context) error { return nil }
+func fetch(context.Context) error { return errStub }
 
 // Silent with -spanerror.status=false.
 func recordOnly(ctx context.Context) error {

@@ -17,7 +17,7 @@ var tracer = otel.Tracer("strict")
 
 var ErrNotFound = errors.New("not found") // want ErrNotFound:"expectedError"
 
-func read(context.Context) error { return nil }
+func read(context.Context) error { return errStub }
 
 func get(ctx context.Context, id string) error {
 	ctx, span := tracer.Start(ctx, "get")

@@ -25,7 +25,7 @@ var ErrModelNotFound = status.Error(codes.NotFound, "authorization model not fou
 
 type Request struct{ Store, Model string }
 
-func (r *Request) Validate() error { return nil }
+func (r *Request) Validate() error { return errStub }
 
 type Server struct {
 	authorizer authz.Authorizer

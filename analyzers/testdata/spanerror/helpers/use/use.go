@@ -11,7 +11,7 @@ import (
 
 var tracer = otel.Tracer("use")
 
-func fetch(context.Context) error { return nil }
+func fetch(context.Context) error { return errStub }
 
 // Silent: Finish records and ends.
 func finish(ctx context.Context) error {

@@ -13,7 +13,7 @@ import (
 	"example.com/testdata/spanerror/spanflow/tel"
 )
 
-func send(context.Context) error { return nil }
+func send(context.Context) error { return errStub }
 
 // The start's error branch owns no span: nothing to mark there. The later
 // error is returned under the live span.
@@ -90,7 +90,7 @@ type driverTx struct{}
 
 type conn struct{}
 
-func (conn) BeginTx(context.Context) (*driverTx, error) { return &driverTx{}, nil }
+func (conn) BeginTx(context.Context) (*driverTx, error) { return &driverTx{}, errStub }
 
 type traceInterceptor struct{}
 

@@ -1,0 +1,79 @@
+// Package neverfails covers calls of functions whose error result is nil
+// on every return: their error is never a failure (spicedb's cache
+// methods kept for an interface), while a call through an interface, or of
+// a function that can fail, is checked.
+package neverfails
+
+import (
+	"context"
+	"errors"
+
+	"go.opentelemetry.io/otel"
+)
+
+var tracer = otel.Tracer("neverfails")
+
+var errDown = errors.New("backend down")
+
+type Cache interface {
+	Invalidate(ctx context.Context, key string) error
+}
+
+// noopCache satisfies Cache; its methods cannot fail.
+type noopCache struct{ hits map[string]int }
+
+func (c *noopCache) Invalidate(_ context.Context, key string) error { // want Invalidate:"expectedError"
+	if c.hits == nil {
+		return nil
+	}
+	delete(c.hits, key)
+	return nil
+}
+
+// warm has a named error result it never assigns.
+func (c *noopCache) warm(keys []string) (n int, err error) { // want warm:"expectedError"
+	for _, k := range keys {
+		c.hits[k] = 0
+		n++
+	}
+	return
+}
+
+func fetch(ctx context.Context, key string) (string, error) {
+	if key == "" {
+		return "", errDown
+	}
+	return key, nil
+}
+
+// Silent: the concrete noopCache's Invalidate returns nil on every path.
+func drop(ctx context.Context, c *noopCache, key string) error {
+	ctx, span := tracer.Start(ctx, "drop")
+	defer span.End()
+	if err := c.Invalidate(ctx, key); err != nil {
+		return err
+	}
+	_, err := c.warm([]string{key})
+	return err
+}
+
+// Reported: through the interface, any implementation may fail.
+func dropAny(ctx context.Context, c Cache, key string) error {
+	ctx, span := tracer.Start(ctx, "dropAny")
+	defer span.End()
+	return c.Invalidate(ctx, key) // want `error returned while span "dropAny" is live`
+}
+
+// Reported: fetch can fail.
+func load(ctx context.Context, c *noopCache, key string) (string, error) {
+	ctx, span := tracer.Start(ctx, "load")
+	defer span.End()
+	if err := c.Invalidate(ctx, key); err != nil {
+		return "", err
+	}
+	v, err := fetch(ctx, key)
+	if err != nil {
+		return "", err // want `error returned while span "load" is live`
+	}
+	return v, nil
+}
