@@ -154,7 +154,29 @@ func (x *expecter) expectedCall(call *ast.CallExpr, k known) bool {
 		}
 		return n > 0
 	}
+	if x.concreteExpected(fn) {
+		return true
+	}
 	return x.hasFact(fn)
+}
+
+// concreteExpected reports whether fn's last result is a concrete error
+// type (T or *T, not an interface) whose values are expected: spicedb's
+// NewEvaluationError returns an EvaluationError, whose GRPCStatus answers
+// InvalidArgument, so whatever it returns is of that type.
+func (x *expecter) concreteExpected(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return false
+	}
+	t := types.Unalias(res.At(res.Len() - 1).Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if _, iface := t.Underlying().(*types.Interface); iface {
+		return false
+	}
+	return x.expectedType(t)
 }
 
 // configured reports whether fn is named in -spanerror.expected.

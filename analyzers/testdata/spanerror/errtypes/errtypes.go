@@ -74,6 +74,36 @@ type Request struct{ SubjectIDs []string }
 
 func dispatch(context.Context, *Request) error { return errStub }
 
+// EvaluationError is returned by its constructor as itself, not as error
+// (spicedb's caveats.NewEvaluationError): the call's type says what it is.
+type EvaluationError struct { // want EvaluationError:"expectedError"
+	error
+}
+
+func (err EvaluationError) GRPCStatus() *status.Status {
+	return status.New(codes.InvalidArgument, err.Error())
+}
+
+func NewEvaluationError(err error) EvaluationError {
+	return EvaluationError{err}
+}
+
+func newCheckFailure(err error) *CheckFailureError {
+	return &CheckFailureError{err}
+}
+
+func evaluate(ctx context.Context, req *Request) error {
+	ctx, span := tracer.Start(ctx, "evaluate")
+	defer span.End()
+	if err := dispatch(ctx, req); err != nil {
+		if len(req.SubjectIDs) == 0 {
+			return NewEvaluationError(err) // silent
+		}
+		return newCheckFailure(err) // want `error returned while span "evaluate" is live`
+	}
+	return nil
+}
+
 func lookup(ctx context.Context, req *Request) error {
 	ctx, span := tracer.Start(ctx, "lookupresources")
 	defer span.End()
