@@ -41,6 +41,9 @@ type Config struct {
 	Client *http.Client
 	// TaskDelay is how long each /async-task sub-task works (default 20ms).
 	TaskDelay time.Duration
+	// Stopping, if set, is closed when the service starts shutting down:
+	// open WebSocket connections are then closed with 1001 (going away).
+	Stopping <-chan struct{}
 }
 
 // Server is the reference service's HTTP handler.
@@ -429,13 +432,26 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"backend_status": resp.StatusCode, "backend_body": string(body)})
 }
 
-// websocket echoes text messages, with a span per message.
+// websocket echoes text messages, with a span per message. When the
+// service shuts down it closes the connection with 1001 (going away); the
+// handler then returns, which ends the request's server span.
 func (s *Server) websocket(w http.ResponseWriter, r *http.Request) {
 	c, err := websocket.Accept(w, r, nil)
 	if err != nil {
 		return // Accept has answered the client
 	}
 	defer c.CloseNow()
+	done, closed := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(closed)
+		select {
+		case <-s.cfg.Stopping:
+			// The close handshake: Read below returns once it is over.
+			c.Close(websocket.StatusGoingAway, "server shutting down")
+		case <-done:
+		}
+	}()
+	defer func() { close(done); <-closed }()
 	ctx := r.Context()
 	for {
 		typ, msg, err := c.Read(ctx)
