@@ -48,8 +48,10 @@ func OpenDB(ctx context.Context, dsn string, tp trace.TracerProvider) (*sql.DB, 
 		db.Close()
 		return nil, fmt.Errorf("create schema: %w", err)
 	}
-	if _, err := db.ExecContext(ctx,
-		`INSERT OR IGNORE INTO users (id, name, email) VALUES (1, 'Ada Lovelace', 'ada@example.com')`); err != nil {
+	// Parameters, never literals: db.query.text records the statement, and
+	// personal data does not belong in telemetry.
+	if _, err := db.ExecContext(ctx, `INSERT OR IGNORE INTO users (id, name, email) VALUES (?, ?, ?)`,
+		1, "Ada Lovelace", "ada@example.com"); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("seed: %w", err)
 	}

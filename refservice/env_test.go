@@ -36,15 +36,18 @@ type env struct {
 	client   *http.Client
 	// baseStarted counts the spans of the set-up, before any request.
 	baseStarted int
+	// setup holds the spans of the set-up (schema and seed queries).
+	setup tracetest.SpanStubs
 }
 
-func newEnv(t *testing.T, backendURL string) *env {
+// newEnv starts the service; opts are added to the tracer provider's.
+func newEnv(t *testing.T, backendURL string, opts ...sdktrace.TracerProviderOption) *env {
 	t.Helper()
 	e := &env{t: t, exporter: tracetest.NewInMemoryExporter(), tracker: spantrack.New()}
-	e.tp = sdktrace.NewTracerProvider(
+	e.tp = sdktrace.NewTracerProvider(append([]sdktrace.TracerProviderOption{
 		sdktrace.WithSpanProcessor(e.tracker),
 		sdktrace.WithSyncer(e.exporter),
-	)
+	}, opts...)...)
 	ctx := context.Background()
 	db, err := OpenDB(ctx, ":memory:", e.tp)
 	if err != nil {
@@ -66,6 +69,7 @@ func newEnv(t *testing.T, backendURL string) *env {
 		db.Close()
 		e.tp.Shutdown(context.Background())
 	})
+	e.setup = e.exporter.GetSpans()
 	e.exporter.Reset() // the schema and seed queries
 	e.baseStarted, _ = e.tracker.Counts()
 	return e

@@ -8,6 +8,9 @@ import (
 	"io"
 	"net/http"
 	"net/mail"
+	"net/url"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +41,9 @@ type Config struct {
 	Client *http.Client
 	// TaskDelay is how long each /async-task sub-task works (default 20ms).
 	TaskDelay time.Duration
+	// Stopping, if set, is closed when the service starts shutting down:
+	// open WebSocket connections are then closed with 1001 (going away).
+	Stopping <-chan struct{}
 }
 
 // Server is the reference service's HTTP handler.
@@ -46,12 +52,19 @@ type Server struct {
 	tracer trace.Tracer
 	client *http.Client
 	mux    *http.ServeMux
+	routes map[string]bool // the patterns registered on mux
 }
 
 // NewServer returns the service's handler, instrumented with otelhttp: a
 // server span per request named after the route ("GET /user/{id}"), with
 // the incoming traceparent as its parent, except /health, which is not
 // traced.
+//
+// The request is routed before its span starts, so the span starts with
+// its name and http.route, and url.path records the route's literal
+// segments only: a wildcard segment is client input (an id, or an e-mail
+// address sent by mistake) and is recorded as REDACTED, and a path that
+// matches no route as /REDACTED.
 func NewServer(cfg Config) http.Handler {
 	if cfg.TaskDelay == 0 {
 		cfg.TaskDelay = 20 * time.Millisecond
@@ -61,6 +74,7 @@ func NewServer(cfg Config) http.Handler {
 		tracer: cfg.TracerProvider.Tracer(ScopeName, trace.WithInstrumentationVersion(Version)),
 		client: cfg.Client,
 		mux:    http.NewServeMux(),
+		routes: map[string]bool{},
 	}
 	if s.client == nil {
 		s.client = &http.Client{
@@ -77,21 +91,78 @@ func NewServer(cfg Config) http.Handler {
 	s.handle("GET /performance", s.performance)
 	s.handle("GET /proxy", s.proxy)
 	s.handle("GET /ws", s.websocket)
-	s.mux.HandleFunc("GET /health", health)
-	return otelhttp.NewHandler(s.mux, "refservice",
+	s.handle(healthPattern, health)
+	traced := otelhttp.NewHandler(http.HandlerFunc(s.serveRouted), "refservice",
 		otelhttp.WithTracerProvider(cfg.TracerProvider),
-		otelhttp.WithFilter(func(r *http.Request) bool { return r.URL.Path != "/health" }),
+		otelhttp.WithFilter(func(r *http.Request) bool { return r.Pattern != healthPattern }),
 	)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		traced.ServeHTTP(w, s.redacted(r))
+	})
 }
 
-// handle registers a route whose server span carries the low-cardinality
-// http.route attribute (otelhttp names the span after the route itself).
+const healthPattern = "GET /health"
+
+// handle registers a route.
 func (s *Server) handle(pattern string, h http.HandlerFunc) {
-	_, route, _ := strings.Cut(pattern, " ")
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-		trace.SpanFromContext(r.Context()).SetAttributes(semconv.HTTPRoute(route))
-		h(w, r)
-	})
+	s.mux.HandleFunc(pattern, h)
+	s.routes[pattern] = true
+}
+
+// originalURLKey is the context key of the request's URL while otelhttp
+// sees a redacted one.
+type originalURLKey struct{}
+
+// redacted returns what otelhttp sees of r: its route as r.Pattern, and a
+// URL whose path is redacted by redactPath.
+func (s *Server) redacted(r *http.Request) *http.Request {
+	_, pattern := s.mux.Handler(r)
+	if !s.routes[pattern] {
+		pattern = "" // no route (404, 405)
+	}
+	u := *r.URL
+	u.Path, u.RawPath = redactPath(pattern, r.URL.Path), ""
+	red := r.WithContext(context.WithValue(r.Context(), originalURLKey{}, r.URL))
+	red.URL, red.Pattern = &u, pattern
+	return red
+}
+
+// serveRouted serves a request traced by otelhttp, with its own URL back.
+func (s *Server) serveRouted(w http.ResponseWriter, r *http.Request) {
+	if u, ok := r.Context().Value(originalURLKey{}).(*url.URL); ok {
+		r = r.WithContext(r.Context())
+		r.URL = u
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// redacted replaces what telemetry must not record.
+const redacted = "REDACTED"
+
+// redactPath returns the path of pattern's route with each wildcard
+// segment, and what a trailing slash matches, replaced by REDACTED; with
+// no pattern, "/REDACTED". Only the literal segments come from the
+// pattern; path tells whether a trailing slash matched anything.
+func redactPath(pattern, path string) string {
+	i := strings.IndexByte(pattern, '/')
+	if i < 0 {
+		return "/" + redacted
+	}
+	route := pattern[i:]
+	segs := strings.Split(route, "/")
+	for i, seg := range segs {
+		switch {
+		case seg == "{$}":
+			segs[i] = ""
+		case strings.HasPrefix(seg, "{"): // {name}, or {name...} at the end
+			segs[i] = redacted
+		}
+	}
+	if strings.HasSuffix(route, "/") &&
+		(!strings.HasSuffix(path, "/") || strings.Count(path, "/") > strings.Count(route, "/")) {
+		segs[len(segs)-1] = redacted
+	}
+	return strings.Join(segs, "/")
 }
 
 func health(w http.ResponseWriter, _ *http.Request) {
@@ -128,6 +199,7 @@ type newUser struct {
 }
 
 func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
+	// The body's size is bounded here, its time by the server's ReadTimeout.
 	in, status, err := s.decodeUser(r.Context(), http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 	if err != nil {
 		writeError(w, status, err.Error())
@@ -145,6 +217,17 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, u)
 }
 
+// The client mistakes decodeUser reports. Their messages are fixed: the
+// input (net/mail and encoding/json quote it in theirs) can be an e-mail
+// address, which must not reach a span.
+var (
+	errBodyNotJSON    = errors.New(`body is not a JSON object with string fields "name" and "email"`)
+	errBodyTooLarge   = fmt.Errorf("body larger than %d bytes", MaxBodyBytes)
+	errBodyTimeout    = errors.New("body not received in time")
+	errBodyUnreadable = errors.New("body could not be read")
+	errInvalidEmail   = errors.New("email is not a single valid address")
+)
+
 // decodeUser parses and validates a new user in its own span; a client
 // mistake is recorded on it as an error event but answered with 4xx.
 func (s *Server) decodeUser(ctx context.Context, body io.Reader) (newUser, int, error) {
@@ -152,13 +235,9 @@ func (s *Server) decodeUser(ctx context.Context, body io.Reader) (newUser, int, 
 	defer span.End()
 	var in newUser
 	if err := json.NewDecoder(body).Decode(&in); err != nil {
-		status := http.StatusBadRequest
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			status = http.StatusRequestEntityTooLarge
-		}
+		status, err := bodyError(err)
 		recordFailure(span, err)
-		return in, status, fmt.Errorf("invalid JSON body: %w", err)
+		return in, status, err
 	}
 	var missing []string
 	if strings.TrimSpace(in.Name) == "" {
@@ -173,11 +252,31 @@ func (s *Server) decodeUser(ctx context.Context, body io.Reader) (newUser, int, 
 		return in, http.StatusBadRequest, err
 	}
 	if _, err := mail.ParseAddress(in.Email); err != nil {
-		err = fmt.Errorf("invalid email: %w", err)
-		recordFailure(span, err)
-		return in, http.StatusBadRequest, err
+		recordFailure(span, errInvalidEmail)
+		return in, http.StatusBadRequest, errInvalidEmail
 	}
 	return in, 0, nil
+}
+
+// bodyError maps an error decoding a JSON body to a status and the fixed
+// error that tells the client what went wrong.
+func bodyError(err error) (int, error) {
+	var (
+		tooBig    *http.MaxBytesError
+		syntax    *json.SyntaxError
+		wrongType *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge, errBodyTooLarge
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return http.StatusRequestTimeout, errBodyTimeout
+	case errors.As(err, &syntax), errors.As(err, &wrongType),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return http.StatusBadRequest, errBodyNotJSON
+	default: // the connection failed or was closed
+		return http.StatusBadRequest, errBodyUnreadable
+	}
 }
 
 // asyncTask runs three sub-tasks concurrently, each in its own child span
@@ -236,7 +335,12 @@ var (
 // trace backend needs: an exception event and an Error status.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request) {
 	kind := r.URL.Query().Get("type")
-	ctx, span := s.tracer.Start(r.Context(), "error demo", trace.WithAttributes(attribute.String("error.demo.type", kind)))
+	// The attribute records a known kind only: the query is client input.
+	demoType := kind
+	if !slices.Contains([]string{"validation", "timeout", "division", "generic", ""}, kind) {
+		demoType = "_OTHER"
+	}
+	ctx, span := s.tracer.Start(r.Context(), "error demo", trace.WithAttributes(attribute.String("error.demo.type", demoType)))
 	defer span.End()
 	var (
 		err    error
@@ -328,13 +432,26 @@ func (s *Server) proxy(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"backend_status": resp.StatusCode, "backend_body": string(body)})
 }
 
-// websocket echoes text messages, with a span per message.
+// websocket echoes text messages, with a span per message. When the
+// service shuts down it closes the connection with 1001 (going away); the
+// handler then returns, which ends the request's server span.
 func (s *Server) websocket(w http.ResponseWriter, r *http.Request) {
 	c, err := websocket.Accept(w, r, nil)
 	if err != nil {
 		return // Accept has answered the client
 	}
 	defer c.CloseNow()
+	done, closed := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(closed)
+		select {
+		case <-s.cfg.Stopping:
+			// The close handshake: Read below returns once it is over.
+			c.Close(websocket.StatusGoingAway, "server shutting down")
+		case <-done:
+		}
+	}()
+	defer func() { close(done); <-closed }()
 	ctx := r.Context()
 	for {
 		typ, msg, err := c.Read(ctx)

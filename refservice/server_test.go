@@ -26,6 +26,7 @@ func TestGreeting(t *testing.T) {
 	}
 	wantAttr(t, s, "http.request.method", "GET")
 	wantAttr(t, s, "http.route", "/{$}")
+	wantAttr(t, s, "url.path", "/")
 	wantAttr(t, s, "http.response.status_code", "200")
 	if len(s.Events) != 1 || s.Events[0].Name != "greeting" {
 		t.Errorf("events %v, want the greeting event", s.Events)
@@ -40,6 +41,7 @@ func TestGetUser(t *testing.T) {
 	spans := e.spans(1)
 	server := find(t, spans, "GET /user/{id}")
 	wantAttr(t, server, "http.route", "/user/{id}")
+	wantAttr(t, server, "url.path", "/user/REDACTED") // the id is client input: an e-mail address, sometimes
 	wantAttr(t, server, "user.id", "1")
 	db := find(t, spans, "sql.conn.query")
 	wantChild(t, db, server)

@@ -6,15 +6,24 @@
 //
 // Environment: REFSERVICE_ADDR (default :8080), REFSERVICE_DSN (default an
 // in-memory SQLite database), REFSERVICE_BACKEND_URL (what /proxy calls;
-// default the service's own /), and the standard OTEL_* variables.
+// default the service's own /), REFSERVICE_READ_TIMEOUT (how long a client
+// has to send a whole request; default 10s), REFSERVICE_SHUTDOWN_TIMEOUT
+// (how long requests have to finish after SIGINT or SIGTERM; default 15s),
+// and the standard OTEL_* variables.
+//
+// On SIGINT or SIGTERM it drains requests, closes WebSocket connections
+// with 1001 (going away), cuts off what still runs after the shutdown
+// timeout, exports every finished span and exits 0.
 package main
 
 import (
 	"context"
+	"fmt"
 	"log"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/otellint/otellint/refservice"
 )
@@ -27,6 +36,13 @@ func main() {
 		DSN:        env("REFSERVICE_DSN", ":memory:"),
 		BackendURL: os.Getenv("REFSERVICE_BACKEND_URL"),
 	}
+	var err error
+	if cfg.ReadTimeout, err = duration("REFSERVICE_READ_TIMEOUT"); err != nil {
+		log.Fatal(err)
+	}
+	if cfg.ShutdownTimeout, err = duration("REFSERVICE_SHUTDOWN_TIMEOUT"); err != nil {
+		log.Fatal(err)
+	}
 	if err := refservice.Run(ctx, cfg); err != nil {
 		log.Fatal(err)
 	}
@@ -37,4 +53,18 @@ func env(key, def string) string {
 		return v
 	}
 	return def
+}
+
+// duration reads a positive duration ("500ms", "15s") from the
+// environment; unset means 0, the default.
+func duration(key string) (time.Duration, error) {
+	v := os.Getenv(key)
+	if v == "" {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%s=%q: want a positive duration such as 500ms or 15s", key, v)
+	}
+	return d, nil
 }
