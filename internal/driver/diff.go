@@ -158,6 +158,10 @@ type differ struct {
 	a, b    []int32
 	nids    int
 	matches []lineMatch
+
+	// seen[id] == stamp marks the lines of the current gap's a side.
+	seen  []int32
+	stamp int32
 }
 
 func (d *differ) match(a, b int) { d.matches = append(d.matches, lineMatch{a, b}) }
@@ -251,12 +255,30 @@ func (d *differ) gap(alo, ahi, blo, bhi int) {
 	for alo < ahi-suffix && blo < bhi-suffix && d.a[ahi-1-suffix] == d.b[bhi-1-suffix] {
 		suffix++
 	}
-	if alo < ahi-suffix && blo < bhi-suffix {
+	if alo < ahi-suffix && blo < bhi-suffix && d.share(alo, ahi-suffix, blo, bhi-suffix) {
 		d.myers(alo, ahi-suffix, blo, bhi-suffix)
 	}
 	for k := suffix; k > 0; k-- {
 		d.match(ahi-k, bhi-k)
 	}
+}
+
+// share reports whether a[alo:ahi] and b[blo:bhi] have a line in common:
+// when they do not (every line changed), there is nothing to search.
+func (d *differ) share(alo, ahi, blo, bhi int) bool {
+	if d.seen == nil {
+		d.seen = make([]int32, d.nids)
+	}
+	d.stamp++
+	for _, id := range d.a[alo:ahi] {
+		d.seen[id] = d.stamp
+	}
+	for _, id := range d.b[blo:bhi] {
+		if d.seen[id] == d.stamp {
+			return true
+		}
+	}
+	return false
 }
 
 // myers matches the lines of a shortest edit script of a[alo:ahi] into
@@ -269,34 +291,34 @@ func (d *differ) myers(alo, ahi, blo, bhi int) {
 	// v[off+k] is the furthest x reached on diagonal k = x-y; trace[e]
 	// holds v[-e..e] after e edits, for the walk back.
 	off := limit + 1
-	v := make([]int, 2*limit+3)
-	var trace [][]int
+	v := make([]int32, 2*limit+3)
+	var trace [][]int32
 	for e := 0; e <= limit; e++ {
 		for k := -e; k <= e; k += 2 {
 			var x int
 			if k == -e || (k != e && v[off+k-1] < v[off+k+1]) {
-				x = v[off+k+1] // down: a line of b is added
+				x = int(v[off+k+1]) // down: a line of b is added
 			} else {
-				x = v[off+k-1] + 1 // right: a line of a is removed
+				x = int(v[off+k-1]) + 1 // right: a line of a is removed
 			}
 			y := x - k
 			for x < n && y < m && a[x] == b[y] {
 				x++
 				y++
 			}
-			v[off+k] = x
+			v[off+k] = int32(x)
 			if x >= n && y >= m {
 				d.walkBack(trace, k, n, alo, blo)
 				return
 			}
 		}
-		trace = append(trace, append([]int(nil), v[off-e:off+e+1]...))
+		trace = append(trace, append([]int32(nil), v[off-e:off+e+1]...))
 	}
 }
 
 // walkBack appends the matches of the path that ends at (n, n-k) after
 // len(trace) edits.
-func (d *differ) walkBack(trace [][]int, k, x, alo, blo int) {
+func (d *differ) walkBack(trace [][]int32, k, x, alo, blo int) {
 	var rev []lineMatch
 	for e := len(trace); e >= 0; e-- {
 		y := x - k
@@ -306,7 +328,7 @@ func (d *differ) walkBack(trace [][]int, k, x, alo, blo int) {
 		var pk, px int
 		if e > 0 {
 			pv := trace[e-1] // v[-(e-1) .. e-1]
-			at := func(k int) int { return pv[k+e-1] }
+			at := func(k int) int { return int(pv[k+e-1]) }
 			if k == -e || (k != e && at(k-1) < at(k+1)) {
 				pk = k + 1
 				px = at(pk)
