@@ -194,7 +194,7 @@ Flags:
 	}
 
 	if *fix {
-		return fixAndReport(stdout, stderr, cwd, findings, errs, *diff)
+		return fixAndReport(stdout, stderr, cwd, res, findings, errs, *diff)
 	}
 
 	// SARIF and the baseline need each finding's identity.
@@ -242,20 +242,6 @@ Flags:
 		return ExitError
 	}
 	return exitCode(failed, len(findings))
-}
-
-// fixAndReport applies (or, with diff, prints) the suggested fixes and
-// reports the findings left without one; the fixed ones no longer count.
-func fixAndReport(stdout, stderr io.Writer, cwd string, findings []finding, errs []pkgError, diff bool) int {
-	unfixed, err := applyFixes(stdout, cwd, findings, diff)
-	if err != nil {
-		fmt.Fprintln(stderr, "otellint:", err)
-		return ExitError
-	}
-	for _, f := range unfixed {
-		printText(stdout, cwd, f)
-	}
-	return exitCode(len(errs) > 0, len(unfixed))
 }
 
 // exitCode is the one exit-code rule of every output mode: errors first,

@@ -50,6 +50,12 @@ type loadResult struct {
 	errors []pkgError          // list and type errors, compiler style
 	source int
 	export int
+
+	// For -fix, which type-checks fixed files: the loader, and the plain
+	// (non-test) variant of every package of the graph by path, loaded or
+	// not, for the imports that a fix adds.
+	loader *typeLoader
+	byPath map[string]*packages.Package
 }
 
 func load(dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
@@ -138,9 +144,14 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 		}
 	}
 
-	res := &loadResult{roots: roots}
 	fset := token.NewFileSet()
 	l := &typeLoader{fset: fset}
+	res := &loadResult{roots: roots, loader: l, byPath: map[string]*packages.Package{}}
+	for _, p := range order {
+		if p.ID == p.PkgPath {
+			res.byPath[p.PkgPath] = p
+		}
+	}
 	// One *types.Package per package of the graph, created up front: the
 	// type checker fills the source ones, export data fills the others,
 	// and packages that no one loads stay as shared placeholders that the

@@ -1,16 +1,12 @@
 package driver
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"go/format"
 	"go/token"
 	"io"
-	"os"
 	"runtime/debug"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -129,103 +125,4 @@ func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rul
 	}
 	_, err = fmt.Fprintf(w, "%s\n", data)
 	return err
-}
-
-// edit is a text edit in byte offsets of one file.
-type edit struct {
-	start, end int
-	text       string
-}
-
-// applyFixes applies the first suggested fix of every finding that has one,
-// or, with showDiff, prints them as a unified diff. It returns the findings
-// left without a fix.
-func applyFixes(w io.Writer, cwd string, findings []finding, showDiff bool) ([]finding, error) {
-	byFile := map[string][]edit{}
-	var unfixed []finding
-	for _, f := range findings {
-		if len(f.diag.SuggestedFixes) == 0 {
-			unfixed = append(unfixed, f)
-			continue
-		}
-		fix := f.diag.SuggestedFixes[0]
-		fset := f.act.Package.Fset
-		for _, e := range fix.TextEdits {
-			file := fset.File(e.Pos)
-			end := e.End
-			if !end.IsValid() {
-				end = e.Pos
-			}
-			byFile[file.Name()] = append(byFile[file.Name()], edit{file.Offset(e.Pos), file.Offset(end), string(e.NewText)})
-		}
-	}
-	names := make([]string, 0, len(byFile))
-	for n := range byFile {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		src, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		edits, err := normalize(byFile[name])
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", relPath(cwd, name), err)
-		}
-		out := apply(src, edits)
-		if formatted, err := format.Source(out); err == nil {
-			out = formatted
-		}
-		if showDiff {
-			rel := relPath(cwd, name)
-			io.WriteString(w, unifiedDiff("a/"+rel, "b/"+rel, string(src), string(out)))
-			continue
-		}
-		info, err := os.Stat(name)
-		if err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(name, out, info.Mode().Perm()); err != nil {
-			return nil, err
-		}
-	}
-	return unfixed, nil
-}
-
-// normalize sorts edits, drops duplicates (the same fix found through a
-// package and its test variant) and rejects overlapping ones.
-func normalize(edits []edit) ([]edit, error) {
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].start != edits[j].start {
-			return edits[i].start < edits[j].start
-		}
-		return edits[i].end < edits[j].end
-	})
-	var out []edit
-	for _, e := range edits {
-		if n := len(out); n > 0 {
-			last := out[n-1]
-			if last == e {
-				continue
-			}
-			if e.start < last.end || (e.start == last.start && e.start == e.end && last.start == last.end) {
-				return nil, fmt.Errorf("conflicting fixes at offset %d", e.start)
-			}
-		}
-		out = append(out, e)
-	}
-	return out, nil
-}
-
-func apply(src []byte, edits []edit) []byte {
-	var buf bytes.Buffer
-	last := 0
-	for _, e := range edits {
-		buf.Write(src[last:e.start])
-		buf.WriteString(e.text)
-		last = e.end
-	}
-	buf.Write(src[last:])
-	return buf.Bytes()
 }
