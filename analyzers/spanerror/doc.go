@@ -137,6 +137,14 @@
 //     and carries the fact too; a call through an interface or a function
 //     value is not known and is checked. Sentinels carry the fact too, so a store package
 //     that does not import OTel declares expected sentinels all the same;
+//   - a call of an error rewriter with an expected argument: a function
+//     that returns nil, its error parameter, the gRPC status it carries
+//     (st, ok := status.FromError(err); return st.Err()) or a Canceled or
+//     DeadlineExceeded status in a branch that found a context error
+//     carries the preservesExpected fact (spicedb's rewriteError(ctx,
+//     err)); it keeps a failure a failure;
+//   - a call whose result type is a concrete error type of those above
+//     (spicedb's NewEvaluationError returns an EvaluationError);
 //   - an error variable assigned from any of these stays expected along
 //     the path until it is assigned again.
 //

@@ -34,6 +34,7 @@ type expecter struct {
 	pass  *analysis.Pass
 	extra []string
 	local map[types.Object]bool // this package's objects with the fact
+	keep  map[types.Object]int  // this package's functions with the preservesExpected fact
 	// pending is set when a question about a function of this package
 	// without the fact (yet) was asked: its answer may change.
 	pending bool
@@ -154,7 +155,7 @@ func (x *expecter) expectedCall(call *ast.CallExpr, k known) bool {
 		}
 		return n > 0
 	}
-	if x.concreteExpected(fn) {
+	if x.concreteExpected(fn) || x.preservedCall(fn, call, k) {
 		return true
 	}
 	return x.hasFact(fn)
@@ -435,10 +436,23 @@ func (x *expecter) computeFacts(files []*ast.File) {
 		keep := cands[:0]
 		for _, fd := range cands {
 			x.pending = false
+			obj := info.Defs[fd.Name]
 			if x.onlyExpected(fd) || x.appCodeOutcome(fd) {
-				x.local[info.Defs[fd.Name]] = true
+				x.local[obj] = true
+				delete(x.keep, obj)
 				changed = true
-			} else if x.pending {
+				continue
+			}
+			pending := x.pending
+			if _, done := x.keep[obj]; !done {
+				x.pending = false
+				if i, ok := x.preservesParam(fd); ok {
+					x.keep[obj] = i
+					changed = true
+				}
+				pending = pending || x.pending
+			}
+			if pending {
 				keep = append(keep, fd) // may change with a helper's fact
 			}
 		}
@@ -447,6 +461,9 @@ func (x *expecter) computeFacts(files []*ast.File) {
 	x.pending = false
 	for obj := range x.local {
 		x.pass.ExportObjectFact(obj, new(expectedError))
+	}
+	for obj, i := range x.keep {
+		x.pass.ExportObjectFact(obj, &preservesExpected{Param: i})
 	}
 }
 

@@ -27,3 +27,19 @@ func TestFactEncoding(t *testing.T) {
 		t.Errorf("String() = %q", got)
 	}
 }
+
+// TestPreservesFactEncoding: the preservesExpected fact keeps its
+// parameter across go vet's fact files.
+func TestPreservesFactEncoding(t *testing.T) {
+	var a bytes.Buffer
+	if err := gob.NewEncoder(&a).Encode(&preservesExpected{Param: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var g preservesExpected
+	if err := gob.NewDecoder(&a).Decode(&g); err != nil || g.Param != 1 {
+		t.Errorf("round trip: %v, %+v", err, g)
+	}
+	if got := g.String(); got != "preservesExpected(1)" {
+		t.Errorf("String() = %q", got)
+	}
+}

@@ -443,6 +443,16 @@ func IsStatusErr(fn *types.Func) bool {
 	return fn.FullName() == "(*google.golang.org/grpc/internal/status.Status).Err"
 }
 
+// IsStatusOf reports whether fn returns the gRPC *Status its error
+// argument carries (status.FromError, status.Convert).
+func IsStatusOf(fn *types.Func) bool {
+	switch fn.FullName() {
+	case "google.golang.org/grpc/status.FromError", "google.golang.org/grpc/status.Convert":
+		return true
+	}
+	return false
+}
+
 // expectedStatusCtors build a gRPC *Status that is expected whatever
 // their argument: FromContextError maps a context that is over to
 // Canceled or DeadlineExceeded, the outcome ctx.Err() itself is.

@@ -127,7 +127,7 @@ func deferredRecord(ctx context.Context, id string) (err error) {
 	return fetch(ctx, id+"2")
 }
 
-func fail(span trace.Span, err error) error {
+func fail(span trace.Span, err error) error { // want fail:"preservesExpected\\(1\\)"
 	span.RecordError(err)
 	span.SetStatus(codes.Error, err.Error())
 	return err

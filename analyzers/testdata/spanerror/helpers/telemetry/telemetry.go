@@ -23,7 +23,7 @@ func FinishPtr(span trace.Span, err *error) {
 }
 
 // Fail records err and returns it.
-func Fail(span trace.Span, err error) error {
+func Fail(span trace.Span, err error) error { // want Fail:"preservesExpected\\(1\\)"
 	span.RecordError(err)
 	span.SetStatus(codes.Error, err.Error())
 	return err
@@ -31,7 +31,7 @@ func Fail(span trace.Span, err error) error {
 
 // FailContext records err on the span ctx carries (the caller's) and
 // returns it.
-func FailContext(ctx context.Context, err error) error {
+func FailContext(ctx context.Context, err error) error { // want FailContext:"preservesExpected\\(1\\)"
 	trace.SpanFromContext(ctx).RecordError(err)
 	trace.SpanFromContext(ctx).SetStatus(codes.Error, err.Error())
 	return err
