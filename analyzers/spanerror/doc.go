@@ -112,7 +112,8 @@
 //     words that say not found, no rows, no such, does not exist, already
 //     exists, exists, duplicate, conflict, unauthorized, unauthenticated,
 //     forbidden, permission or access denied, not allowed, invalid
-//     argument, input or request, bad request, validation, failed
+//     argument, input, request or token (with at most one word between:
+//     ErrInvalidWriteInput, ErrInvalidPageToken), bad request, validation, failed
 //     precondition, out of range or canceled (ErrNotFound,
 //     ErrUserNotFound, ErrAlreadyExists), declared with errors.New,
 //     fmt.Errorf, a composite literal, or a status constructor whose code

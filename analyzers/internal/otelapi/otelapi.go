@@ -518,13 +518,16 @@ func IsSentinelCtor(fn *types.Func) bool { return sentinelCtors[fn.FullName()] }
 // outcome of a request, the client-class gRPC codes and HTTP 4xx in the
 // words Go code uses: ErrNotFound, ErrUserNotFound, ErrAlreadyExists,
 // ErrUnauthorized. Each entry is a sequence of capitalised words that must
-// appear, in order and whole, in the variable's name after its Err prefix.
+// appear, in order and whole, in the variable's name after its Err prefix;
+// "*" stands for any one word (ErrInvalidWriteInput, ErrInvalidPageToken).
 var outcomeWords = [][]string{
 	{"Not", "Found"}, {"No", "Rows"}, {"No", "Such"}, {"Not", "Exist"}, {"Not", "Exists"},
 	{"Already", "Exists"}, {"Exists"}, {"Duplicate"}, {"Conflict"},
 	{"Unauthorized"}, {"Unauthenticated"}, {"Forbidden"}, {"Permission", "Denied"},
 	{"Access", "Denied"}, {"Not", "Allowed"},
 	{"Invalid", "Argument"}, {"Invalid", "Input"}, {"Invalid", "Request"}, {"Bad", "Request"},
+	{"Invalid", "*", "Argument"}, {"Invalid", "*", "Input"}, {"Invalid", "*", "Request"},
+	{"Invalid", "Token"}, {"Invalid", "*", "Token"},
 	{"Validation"}, {"Failed", "Precondition"}, {"Precondition", "Failed"}, {"Out", "Of", "Range"},
 	{"Canceled"}, {"Cancelled"},
 }
@@ -547,7 +550,7 @@ func IsOutcomeName(name string) bool {
 		for i := 0; i+len(seq) <= len(words); i++ {
 			match := true
 			for j, w := range seq {
-				if words[i+j] != w {
+				if w != "*" && words[i+j] != w {
 					match = false
 					break
 				}

@@ -13,7 +13,13 @@ func TestIsOutcomeName(t *testing.T) {
 		"ErrPermissionDenied":     true,
 		"ErrInvalidArgument":      true,
 		"ErrDuplicateTypes":       true,
+		"ErrInvalidWriteInput":    true, // openfga: any one word between
+		"ErrInvalidPageToken":     true,
+		"ErrInvalidToken":         true,
 		"ErrInvalidConfig":        false, // a misconfigured server is a failure
+		"ErrInvalidInputFormat":   true,
+		"ErrInvalidStoreState":    false,
+		"ErrInvalidTwoWordInput":  false, // one word, not two
 		"ErrConnectionLost":       false,
 		"ErrFoundation":           false, // Found alone is not Not Found
 		"NotFound":                false, // not an Err name

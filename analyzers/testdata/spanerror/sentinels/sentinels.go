@@ -29,6 +29,11 @@ var (
 	ErrNoSuchUser     = errors.New("no such user")             // want ErrNoSuchUser:"expectedError"
 	ErrQuotaExhausted = errors.New("quota exhausted")          // not named as an outcome
 	ErrNotFoundStatus = status.Error(codes.Internal, "broken") // named as one, but the code says failure
+
+	// openfga: client input, with a code of the application's own.
+	ErrInvalidWriteInput = status.Error(codes.Code(2003), "invalid write input") // want ErrInvalidWriteInput:"expectedError"
+	ErrInvalidPageToken  = errors.New("invalid page token")                      // want ErrInvalidPageToken:"expectedError"
+	ErrInvalidStoreState = errors.New("invalid store state")                     // a failure: the store is broken
 )
 
 type authError struct{ msg string }
@@ -79,6 +84,22 @@ func createUser(ctx context.Context, db DB, id string) error {
 		return ErrNoSuchUser // silent: named as an outcome
 	}
 	return ErrConnectionLost // want `error returned while span "createUser" is live`
+}
+
+// Silent: the request was refused for what it asked.
+func writeTuples(ctx context.Context, db DB, page string, tuples []string) error {
+	ctx, span := tracer.Start(ctx, "writeTuples")
+	defer span.End()
+	if len(tuples) == 0 {
+		return ErrInvalidWriteInput
+	}
+	if page == "-" {
+		return ErrInvalidPageToken
+	}
+	if _, err := db.QueryRow(ctx, "SELECT state FROM stores"); err != nil {
+		return ErrInvalidStoreState // want `error returned while span "writeTuples" is live`
+	}
+	return nil
 }
 
 // Reported: ErrQuotaExhausted and ErrNotFoundStatus are failures here.
