@@ -146,6 +146,10 @@
 //     err)); it keeps a failure a failure;
 //   - a call whose result type is a concrete error type of those above
 //     (spicedb's NewEvaluationError returns an EvaluationError);
+//   - an error received from a local channel (err := <-errc, for err :=
+//     range errc) that the function makes and only sends to, receives
+//     from and closes, when every send is nil or expected (openfga's
+//     moduleAuthorize gathers its workers' authorization errors);
 //   - an error variable assigned from any of these stays expected along
 //     the path until it is assigned again.
 //

@@ -35,6 +35,7 @@ type expecter struct {
 	extra []string
 	local map[types.Object]bool // this package's objects with the fact
 	keep  map[types.Object]int  // this package's functions with the preservesExpected fact
+	chans map[*types.Var]bool   // local error channels: every send expected
 	// pending is set when a question about a function of this package
 	// without the fact (yet) was asked: its answer may change.
 	pending bool
@@ -84,6 +85,9 @@ func (x *expecter) expected(e ast.Expr, k known, strict bool) bool {
 	case *ast.CompositeLit:
 		return !strict && x.expectedType(info.TypeOf(e))
 	case *ast.UnaryExpr:
+		if e.Op == token.ARROW {
+			return !strict && x.expectedChan(e.X) // err := <-errc
+		}
 		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
 		return !strict && lit && e.Op == token.AND && x.expectedType(info.TypeOf(e.X))
 	case *ast.CallExpr:
@@ -689,8 +693,17 @@ func (c *varClass) expected(v *types.Var) bool {
 					ok = c.multi(n.Rhs[0], i, len(n.Lhs))
 				}
 			}
-		case *ast.RangeStmt, *ast.TypeSwitchStmt:
-			// err := range errs, switch err := x.(type): not followed.
+		case *ast.RangeStmt:
+			// for _, err := range errs: not followed, unless every send
+			// to the channel errc of for err := range errc is expected.
+			// Variables declared in the body are followed as any others.
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if id, isID := e.(*ast.Ident); isID && info.ObjectOf(id) == v && !c.x.rangesExpected(n, v) {
+					ok = false
+				}
+			}
+		case *ast.TypeSwitchStmt:
+			// switch err := x.(type): not followed.
 			ast.Inspect(n, func(m ast.Node) bool {
 				if id, isID := m.(*ast.Ident); isID && info.Defs[id] == v {
 					ok = false

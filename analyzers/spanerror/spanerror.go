@@ -62,7 +62,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
-	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}, keep: map[types.Object]int{}}
+	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}, keep: map[types.Object]int{}, chans: map[*types.Var]bool{}}
 	exp.computeFacts(pass.Files)
 	sp := h.Result(pass)
 	if !sp.Relevant() {
@@ -101,6 +101,8 @@ type checker struct {
 type fn struct {
 	sig     *types.Signature
 	errVars map[*types.Var]uint // error variables, by bit
+	// rangeKeys are the keys of for k := range x statements.
+	rangeKeys map[*ast.Ident]*ast.RangeStmt
 	byBit   []*types.Var
 	named   *types.Var // the named error result, if any
 	// unstable holds the error variables that a function literal assigns
@@ -174,6 +176,13 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 		case *ast.Ident:
 			if v, ok := info.Defs[n].(*types.Var); ok {
 				addVar(v)
+			}
+		case *ast.RangeStmt:
+			if id, ok := n.Key.(*ast.Ident); ok && n.Value == nil && n.Tok == token.DEFINE {
+				if f.rangeKeys == nil {
+					f.rangeKeys = map[*ast.Ident]*ast.RangeStmt{}
+				}
+				f.rangeKeys[id] = n // the CFG holds the key, not the statement
 			}
 		case *ast.SwitchStmt:
 			if tag, ok := ast.Unparen(n.Tag).(*ast.Ident); ok && otelapi.IsErrorType(info.TypeOf(tag)) {
@@ -417,6 +426,16 @@ func (c *checker) varEffect(f *fn, n ast.Node, st *state) {
 			ch.sexp = c.exp.expected(rhs, c.knownIn(f, st, true), true)
 		}
 		changes = append(changes, ch)
+	}
+	if id, ok := n.(*ast.Ident); ok && f.rangeKeys[id] != nil {
+		// for err := range errc: expected when every send to errc is.
+		if bit, ok := f.errVars[varOf(info, id)]; ok {
+			ch := change{m: uint64(1) << bit}
+			if f.unstable&ch.m == 0 && !c.opts.strict {
+				ch.exp = c.exp.rangesExpected(f.rangeKeys[id], varOf(info, id))
+			}
+			changes = append(changes, ch)
+		}
 	}
 	ast.Inspect(n, func(m ast.Node) bool {
 		switch m := m.(type) {
