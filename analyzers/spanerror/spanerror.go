@@ -103,8 +103,8 @@ type fn struct {
 	errVars map[*types.Var]uint // error variables, by bit
 	// rangeKeys are the keys of for k := range x statements.
 	rangeKeys map[*ast.Ident]*ast.RangeStmt
-	byBit   []*types.Var
-	named   *types.Var // the named error result, if any
+	byBit     []*types.Var
+	named     *types.Var // the named error result, if any
 	// unstable holds the error variables that a function literal assigns
 	// or whose address escapes (outside a defer): any call may change
 	// them, so nothing is known about their value.
