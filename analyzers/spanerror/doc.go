@@ -49,7 +49,9 @@
 //	}
 //
 // Not findings: return nil, or return err where err is nil on that path
-// (after if err != nil { return ... }, also before the span starts);
+// (after if err != nil { return ... }, also before the span starts); the
+// default of a type switch over a sealed interface (a protobuf oneof)
+// whose cases name nil and every implementation: it cannot run;
 // errors returned after the span was ended; functions that own no span (a
 // span from trace.SpanFromContext is the caller's); expected errors (below);
 // the branch where a start helper that also returns an error failed
