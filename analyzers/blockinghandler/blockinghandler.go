@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/otellint/otellint/analyzers/internal/cgofile"
 	"github.com/otellint/otellint/analyzers/internal/ctxscope"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/handlers"
@@ -156,7 +157,7 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	}
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
-		if ast.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
+		if cgofile.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
 			continue // tests run no handlers for real clients
 		}
 		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
