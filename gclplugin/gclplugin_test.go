@@ -55,7 +55,12 @@ func build(t *testing.T, settings any) []*analysis.Analyzer {
 	if err := analysis.Validate(as); err != nil {
 		t.Fatal(err)
 	}
-	return as
+	// The directive check runs last, whichever rules run; the callers
+	// look at the rules.
+	if n := len(as); n == 0 || as[n-1].Name != analyzers.Directives.Name || as[n-1] == analyzers.Directives {
+		t.Fatalf("settings %v: the last analyzer is not a fresh directive check: %v", settings, names(as))
+	}
+	return as[:len(as)-1]
 }
 
 func option(t *testing.T, as []*analysis.Analyzer, rule, name string) string {

@@ -52,7 +52,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		// unitchecker owns the vet protocol (-V=full, -flags, *.cfg),
 		// the rule switches (-spanend=false) and rule options.
 		os.Args = append([]string{os.Args[0]}, args...)
-		unitchecker.Main(analyzers.Analyzers()...)
+		unitchecker.Main(append(analyzers.Analyzers(), analyzers.Directives)...)
 		return ExitClean // not reached
 	}
 	if len(args) > 0 && args[0] == "help" {
@@ -181,7 +181,8 @@ Flags:
 		fmt.Fprintf(stderr, "otellint: %d root packages; %d loaded from source, %d from export data\n",
 			len(res.roots), res.source, res.export)
 	}
-	graph, err := checker.Analyze(run, res.roots, nil)
+	// The directive check is no rule: it runs whichever rules do.
+	graph, err := checker.Analyze(append(run, analyzers.Directives), res.roots, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
