@@ -41,6 +41,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -248,6 +249,17 @@ func set(f *flag.Flag, v any) error {
 			}
 		}
 		return nil
+	case int:
+		// A whole number; a string, even "2", is not one.
+		switch n := v.(type) {
+		case int, int64, uint64:
+			return f.Value.Set(fmt.Sprint(n))
+		case float64:
+			if n == math.Trunc(n) {
+				return f.Value.Set(strconv.FormatFloat(n, 'f', -1, 64))
+			}
+		}
+		return fmt.Errorf("want a whole number, got %s", describe(v))
 	default:
 		// Strings, numbers and durations: a scalar in the flag's syntax
 		// (a bool too, which the flag may reject with its own words).

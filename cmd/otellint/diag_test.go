@@ -1,9 +1,23 @@
 package main_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
+
+// vetEnv gives the go vet runs of these tests a build cache of their own,
+// shared between them (go vet caches results; a run with findings is not
+// cached) and removed with the binary.
+var vetEnv = sync.OnceValue(func() []string {
+	dir := filepath.Join(filepath.Dir(binary), "gocache")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		panic(err)
+	}
+	return []string{"GOCACHE=" + dir}
+})
 
 // TestCgo: a file that imports "C" is analysed, standalone and under go
 // vet (cmd/cgo's rewrite of it, which the analyzers see, carries a "Code
@@ -14,7 +28,7 @@ func TestCgo(t *testing.T) {
 	if r.code != 3 || !strings.Contains(r.stdout, want) || strings.Count(r.stdout, "\n") != 1 {
 		t.Errorf("standalone: exit code %d, want 3 and one finding: %s\nstdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
 	}
-	env := []string{"GOCACHE=" + t.TempDir()}
+	env := vetEnv()
 	r = run(t, testdataModule(t), env, "go", "vet", "-vettool="+binary, "./spanend/cgo")
 	if r.code != 1 || !strings.Contains(r.stderr, strings.Replace(want, "spanend: ", "", 1)) {
 		t.Errorf("go vet: exit code %d, want 1 and the finding %s\n%s", r.code, want, r.stderr)
@@ -49,7 +63,7 @@ func TestDirectives(t *testing.T) {
 	if !strings.Contains(r.stdout, "directives.go:41:2: spanctx: otellint:ignore directive suppresses no spanctx finding") {
 		t.Errorf("standalone: the unused spanctx directive is not reported by spanctx:\n%s", r.stdout)
 	}
-	env := []string{"GOCACHE=" + t.TempDir()}
+	env := vetEnv()
 	r = run(t, testdataModule(t), env, "go", "vet", "-vettool="+binary, "./suppress/directives")
 	if r.code != 1 {
 		t.Errorf("go vet: exit code %d, want 1\n%s", r.code, r.stderr)
@@ -59,5 +73,42 @@ func TestDirectives(t *testing.T) {
 		if n := strings.Count(r.stderr, w); n != 1 {
 			t.Errorf("go vet: %d lines with %q, want 1:\n%s", n, w, r.stderr)
 		}
+	}
+}
+
+// TestOptionValidation: option values are checked when parsed, and names
+// in the rules' options against the loaded packages; a bad -memprofile
+// path fails before the work, as a bad -cpuprofile does.
+func TestOptionValidation(t *testing.T) {
+	dir := testdataModule(t)
+	for _, c := range []struct {
+		args []string
+		want string // on standard error
+	}{
+		{[]string{"-spanend.start=not-a-func"}, `"not-a-func" is not a full name`},
+		{[]string{"-spanend.start=example.com/testdata/e2e/tel.Start,,example.com/testdata/e2e/tel.End"}, `empty name in`},
+		{[]string{"-blockinghandler.depth=-5"}, `want a number of calls, 1 or more, got "-5"`},
+		{[]string{"-blockinghandler.depth=two"}, `want a number of calls, 1 or more, got "two"`},
+		{[]string{"-spanend.start=example.com/testdata/e2e/tel.Strat"},
+			`otellint: -spanend.start=example.com/testdata/e2e/tel.Strat matches nothing: package example.com/testdata/e2e/tel has no function or variable Strat`},
+		{[]string{"-spanerror.expected=(net/http.Client).Do"},
+			`otellint: -spanerror.expected=(net/http.Client).Do matches nothing: the method is spelt (*net/http.Client).Do`},
+		{[]string{"-memprofile=" + filepath.Join(t.TempDir(), "no", "such", "dir", "mem.out")}, `mem.out: no such file or directory`},
+	} {
+		r := run(t, dir, nil, binary, append(c.args, "./e2e/shop")...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) || r.stdout != "" {
+			t.Errorf("otellint %v: exit code %d, want 2 with %q and no findings\nstdout:\n%s\nstderr:\n%s", c.args, r.code, c.want, r.stdout, r.stderr)
+		}
+	}
+	// A name in a package that is not loaded cannot matter: accepted.
+	r := run(t, dir, nil, binary, "-spanend.start=example.com/elsewhere.Start", "./e2e/shop")
+	if r.code != 3 {
+		t.Errorf("a name in a package that is not loaded: exit code %d, want 3 (findings)\n%s", r.code, r.stderr)
+	}
+	// Under go vet, the tool rejects a bad value before it analyses.
+	env := vetEnv()
+	r = run(t, dir, env, "go", "vet", "-vettool="+binary, "-blockinghandler.depth=-5", "./e2e/tel")
+	if r.code == 0 || !strings.Contains(r.stderr, `want a number of calls, 1 or more, got "-5"`) {
+		t.Errorf("go vet -blockinghandler.depth=-5: exit code %d, want a failure naming the value\n%s", r.code, r.stderr)
 	}
 }

@@ -157,12 +157,20 @@ Flags:
 		defer pprof.StopCPUProfile()
 	}
 	if *memprofile != "" {
+		// Created now, so that a bad path fails before the work, as
+		// -cpuprofile does; written at exit.
+		f, err := os.Create(*memprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "otellint:", err)
+			return ExitUsage
+		}
 		defer func() {
-			f, err := os.Create(*memprofile)
-			if err == nil {
-				runtime.GC()
-				pprof.WriteHeapProfile(f)
-				f.Close()
+			runtime.GC()
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				fmt.Fprintln(stderr, "otellint: -memprofile:", err)
+			}
+			if err := f.Close(); err != nil {
+				fmt.Fprintln(stderr, "otellint: -memprofile:", err)
 			}
 		}()
 	}
@@ -182,6 +190,13 @@ Flags:
 			len(res.roots), res.source, res.export)
 	}
 	// The directive check is no rule: it runs whichever rules do.
+	// Names in the rules' options that name nothing in a loaded package.
+	if errs := analyzers.CheckNames(run, res.lookup); len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintln(stderr, "otellint:", err)
+		}
+		return ExitUsage
+	}
 	graph, err := checker.Analyze(append(run, analyzers.Directives), res.roots, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)

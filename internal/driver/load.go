@@ -246,6 +246,17 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 	return res, nil
 }
 
+// lookup returns the loaded package of an import path, nil when none is
+// loaded (or its export data is missing).
+func (r *loadResult) lookup(path string) *types.Package {
+	for _, p := range r.all {
+		if p.PkgPath == path && p.Types != nil && p.Types.Complete() {
+			return p.Types
+		}
+	}
+	return nil
+}
+
 type typeLoader struct {
 	fset     *token.FileSet
 	exportMu sync.Mutex // the export data reader completes shared placeholders
