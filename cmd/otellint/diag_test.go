@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,49 @@ func TestOptionValidation(t *testing.T) {
 	r = run(t, dir, env, "go", "vet", "-vettool="+binary, "-blockinghandler.depth=-5", "./e2e/tel")
 	if r.code == 0 || !strings.Contains(r.stderr, `want a number of calls, 1 or more, got "-5"`) {
 		t.Errorf("go vet -blockinghandler.depth=-5: exit code %d, want a failure naming the value\n%s", r.code, r.stderr)
+	}
+}
+
+// TestBrokenDependency: a package whose dependency does not type-check gets
+// one line naming the dependency and its error (not one "failed
+// prerequisites" line per rule), once for the package and its test
+// variant; in JSON, one error under "otellint", not one per rule.
+func TestBrokenDependency(t *testing.T) {
+	dir := copyModule(t)
+	pkg := filepath.Join(dir, "e2e", "usesbroken")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string]string{
+		"u.go":      "package usesbroken\n\nimport \"example.com/testdata/e2e/broken\"\n\nvar N = broken.Broken()\n",
+		"u_test.go": "package usesbroken\n\nimport \"testing\"\n\nfunc TestN(t *testing.T) { _ = N }\n",
+	} {
+		if err := os.WriteFile(filepath.Join(pkg, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const want = `otellint: example.com/testdata/e2e/usesbroken: not analysed: its dependency example.com/testdata/e2e/broken does not load or type-check: e2e/broken/broken.go:6:9: cannot use "not an int"`
+	r := run(t, dir, nil, binary, "./e2e/usesbroken")
+	if r.code != 1 {
+		t.Errorf("exit code %d, want 1", r.code)
+	}
+	if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], want) {
+		t.Errorf("stderr is not the one line %s...:\n%s", want, r.stderr)
+	}
+	// With the broken package among the roots, its own error is printed
+	// once, and the line about its importer does not repeat it.
+	r = run(t, dir, nil, binary, "./e2e/usesbroken", "./e2e/broken")
+	if n := strings.Count(r.stderr, "cannot use"); n != 1 || !strings.Contains(r.stderr, "its dependency example.com/testdata/e2e/broken does not load or type-check\n") {
+		t.Errorf("want the type error once and the importer's line without it:\n%s", r.stderr)
+	}
+	r = run(t, dir, nil, binary, "-json", "./e2e/usesbroken")
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, r.stdout)
+	}
+	m := tree["example.com/testdata/e2e/usesbroken"]
+	var e struct{ Error string }
+	if len(tree) != 1 || len(m) != 1 || json.Unmarshal(m["otellint"], &e) != nil || !strings.HasPrefix(e.Error, want) {
+		t.Errorf("want one error, under otellint, for the package:\n%s", r.stdout)
 	}
 }

@@ -156,7 +156,7 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 	var errMu sync.Mutex
 	addErr := func(pkg, s string) {
 		errMu.Lock()
-		res.errors = append(res.errors, pkgError{pkg, s})
+		res.errors = append(res.errors, pkgError{pkg: pkg, msg: s})
 		errMu.Unlock()
 	}
 
@@ -386,6 +386,7 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // pkgError is an error of one package, as the compiler would print it.
 type pkgError struct {
 	pkg, msg string
+	rule     string // the rule that failed; "" when the package could not be analysed at all
 }
 
 // declaresSpanAPI reports whether a dependency's declarations (function
