@@ -157,3 +157,46 @@ func TestBrokenDependency(t *testing.T) {
 		t.Errorf("want one error, under otellint, for the package:\n%s", r.stdout)
 	}
 }
+
+// TestGoErrors: when the go command cannot list what it was given (outside
+// a module, an import no module provides, with a package or a file
+// pattern), its own message is printed, not "no packages matched", a
+// type checker's "could not import ... (invalid package name)" or a "-:"
+// prefix.
+func TestGoErrors(t *testing.T) {
+	env := []string{"GOWORK=off", "GOPROXY=off"}
+	write := func(dir, name, src string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const prog = "package main\n\nimport \"go.opentelemetry.io/otel\"\n\nfunc main() { _ = otel.Tracer(\"x\") }\n"
+	outside := t.TempDir()
+	write(outside, "x.go", prog)
+	inModule := t.TempDir()
+	write(inModule, "go.mod", "module example.com/m\n\ngo 1.26\n")
+	write(inModule, "x.go", prog)
+	for _, c := range []struct {
+		dir  string
+		args []string
+		want string
+	}{
+		{outside, nil, "otellint: go: go.mod file not found in current directory or any parent directory"},
+		{outside, []string{"./..."}, "otellint: pattern ./...: directory prefix . does not contain main module"},
+		{outside, []string{"."}, "otellint: go: go.mod file not found in current directory or any parent directory"},
+		{outside, []string{"x.go"}, "x.go:3:8: no required module provides package go.opentelemetry.io/otel: go.mod file not found"},
+		{inModule, []string{"./..."}, "x.go:3:8: no required module provides package go.opentelemetry.io/otel"},
+		{inModule, []string{"x.go"}, "x.go:3:8: no required module provides package go.opentelemetry.io/otel"},
+	} {
+		r := run(t, c.dir, env, binary, c.args...)
+		if r.code != 1 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("otellint %v: exit code %d, want 1 and %q\n%s", c.args, r.code, c.want, r.stderr)
+		}
+		for _, bad := range []string{"no packages matched", "could not import", "invalid package name", "-: "} {
+			if strings.Contains(r.stderr, bad) {
+				t.Errorf("otellint %v: stderr has %q:\n%s", c.args, bad, r.stderr)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@
 package driver
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -181,7 +182,7 @@ Flags:
 		buildFlags = append(buildFlags, "-tags="+*tags)
 	}
 	cwd, _ := os.Getwd()
-	res, err := load(cwd, patterns, *tests, buildFlags)
+	res, err := load(context.Background(), cwd, patterns, *tests, buildFlags)
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
