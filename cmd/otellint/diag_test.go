@@ -2,11 +2,17 @@ package main_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // vetEnv gives the go vet runs of these tests a build cache of their own,
@@ -199,4 +205,73 @@ func TestGoErrors(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSignalEndsGoList: otellint killed by SIGINT or SIGTERM while go list
+// runs ends go list too (it would otherwise keep running, and building,
+// after otellint is gone). A stand-in go command on PATH records its
+// process id and sleeps where go list would list the packages.
+func TestSignalEndsGoList(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("POSIX signals")
+	}
+	realGo, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			bin := t.TempDir()
+			pidFile := filepath.Join(bin, "golist.pid")
+			script := "#!/bin/sh\n" +
+				"for a in \"$@\"; do\n" +
+				"  if [ \"$a\" = -export=true ]; then echo $$ > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile + "; exec sleep 300; fi\n" +
+				"done\n" +
+				"exec " + realGo + " \"$@\"\n"
+			if err := os.WriteFile(filepath.Join(bin, "go"), []byte(script), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(binary, "./e2e/shop")
+			cmd.Dir = testdataModule(t)
+			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			var pid int
+			for pid == 0 { // until go list runs (the test's deadline bounds this)
+				if data, err := os.ReadFile(pidFile); err == nil {
+					pid, _ = strconv.Atoi(strings.TrimSpace(string(data)))
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(stderr.String(), "otellint: interrupted") {
+				t.Errorf("otellint: %v, want exit code 1 and \"interrupted\"\n%s", err, stderr.String())
+			}
+			// otellint waited for go list to end: it is gone (or a
+			// zombie that init has not reaped yet) now.
+			if alive(pid) {
+				syscall.Kill(pid, syscall.SIGKILL)
+				t.Errorf("go list (pid %d) still runs after otellint ended", pid)
+			}
+		})
+	}
+}
+
+// alive reports whether the process pid runs (a zombie does not).
+func alive(pid int) bool {
+	if syscall.Kill(pid, 0) != nil {
+		return false
+	}
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return true // no /proc: it exists
+	}
+	_, rest, _ := strings.Cut(string(stat), ") ")
+	return !strings.HasPrefix(rest, "Z")
 }

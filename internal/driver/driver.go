@@ -5,7 +5,6 @@
 package driver
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -182,7 +181,12 @@ Flags:
 		buildFlags = append(buildFlags, "-tags="+*tags)
 	}
 	cwd, _ := os.Getwd()
-	res, err := load(context.Background(), cwd, patterns, *tests, buildFlags)
+	ctx, loaded := whileLoading()
+	res, err := load(ctx, cwd, patterns, *tests, buildFlags)
+	if loaded() {
+		fmt.Fprintln(stderr, "otellint: interrupted")
+		return ExitError
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
