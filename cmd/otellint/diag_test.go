@@ -275,3 +275,61 @@ func alive(pid int) bool {
 	_, rest, _ := strings.Cut(string(stat), ") ")
 	return !strings.HasPrefix(rest, "Z")
 }
+
+// TestBaselineFile: -baseline - is refused (otellint rewrites the baseline,
+// so it cannot be standard input); errors name the baseline file, not the
+// temporary file it is written through; a baseline that is a symbolic link
+// is updated in the file it points to, and stays a link.
+func TestBaselineFile(t *testing.T) {
+	dir, tmp := testdataModule(t), t.TempDir()
+	// Refused before any package is loaded (in a scratch directory, in
+	// case it is not and "-" is written).
+	r := run(t, tmp, nil, binary, "-baseline", "-", "./e2e/shop")
+	if r.code != 2 || !strings.Contains(r.stderr, "otellint: -baseline -: the baseline is a file") || r.stdout != "" {
+		t.Errorf("-baseline -: exit code %d, want 2 and a refusal\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, c := range []struct {
+		path string
+		args []string
+		want string
+	}{
+		{filepath.Join(tmp, "no", "such", "dir", "base.json"), nil, ": no such file or directory"},
+		// A non-empty directory cannot be replaced by the new file.
+		{filepath.Join(tmp, "dir"), []string{"-baseline-update"}, ": "},
+	} {
+		if strings.HasSuffix(c.path, "dir") {
+			if err := os.MkdirAll(filepath.Join(c.path, "sub"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r := run(t, dir, nil, binary, append(append([]string{"-baseline", c.path}, c.args...), "./e2e/shop")...)
+		want := "otellint: writing baseline " + c.path + c.want
+		if r.code != 1 || !strings.Contains(r.stderr, want) || strings.Contains(r.stderr, ".tmp") {
+			t.Errorf("-baseline %s %v: exit code %d, want 1 and %q without the temporary file\n%s", c.path, c.args, r.code, want, r.stderr)
+		}
+	}
+
+	link, target := filepath.Join(tmp, "link.json"), filepath.Join(tmp, "target.json")
+	if err := os.Symlink("target.json", link); err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, findings int) {
+		t.Helper()
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("%s: the baseline link was replaced (%v)", what, err)
+		}
+		var bf struct{ Findings []json.RawMessage }
+		data, err := os.ReadFile(target)
+		if err != nil || json.Unmarshal(data, &bf) != nil || len(bf.Findings) != findings {
+			t.Errorf("%s: the link's target holds %d findings (%v), want %d", what, len(bf.Findings), err, findings)
+		}
+	}
+	if r := run(t, dir, nil, binary, "-baseline", link, "-spanerror=false", "./e2e/shop"); r.code != 0 {
+		t.Fatalf("writing the baseline through a link: exit code %d\n%s", r.code, r.stderr)
+	}
+	check("written", 6)
+	if r := run(t, dir, nil, binary, "-baseline", link, "-baseline-update", "./e2e/shop"); r.code != 0 {
+		t.Fatalf("updating the baseline through a link: exit code %d\n%s", r.code, r.stderr)
+	}
+	check("updated", 8)
+}

@@ -130,6 +130,10 @@ Flags:
 		fmt.Fprintln(stderr, "otellint: -baseline-update requires -baseline")
 		return ExitUsage
 	}
+	if *baseline == "-" {
+		fmt.Fprintln(stderr, "otellint: -baseline -: the baseline is a file that otellint reads and rewrites, so it cannot be standard input")
+		return ExitUsage
+	}
 	if *fix && *baseline != "" {
 		fmt.Fprintln(stderr, "otellint: -fix cannot be combined with -baseline")
 		return ExitUsage
