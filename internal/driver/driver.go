@@ -476,7 +476,7 @@ func dependencyErrors(cwd string, p *packages.Package, causes []*checker.Action,
 		seen[dep.ID] = true
 		names = append(names, dep.ID)
 		if !isRoot[dep] {
-			if first := firstError(cwd, dep); first != "" {
+			if first := firstLoadError(cwd, dep); first != "" {
 				details = append(details, first)
 			}
 		}
@@ -496,9 +496,9 @@ func dependencyErrors(cwd string, p *packages.Package, causes []*checker.Action,
 	return out
 }
 
-// firstError returns the first error the loader recorded for p, if any,
+// firstLoadError returns the first error the loader recorded for p, if any,
 // on one line, with its path relative to cwd.
-func firstError(cwd string, p *packages.Package) string {
+func firstLoadError(cwd string, p *packages.Package) string {
 	for _, e := range p.TypeErrors {
 		pos := e.Fset.Position(e.Pos)
 		pos.Filename = relPath(cwd, pos.Filename)

@@ -237,7 +237,7 @@ func load(ctx context.Context, dir string, patterns []string, tests bool, buildF
 			if e.Kind == packages.TypeError {
 				continue // reported by our own type check
 			}
-			addErr(p.ID, errorText(e))
+			addErr(p.ID, goErrorText(e))
 			if strings.Contains(e.Msg, "does not contain main module") {
 				// Outside a module, ./... says only this; go says why
 				// for a directory.
@@ -275,10 +275,10 @@ func (r *loadResult) lookup(path string) *types.Package {
 	return nil
 }
 
-// errorText is the go command's error as it prints it: with its position
+// goErrorText is the go command's error as it prints it: with its position
 // when it has one, without go/packages' "-: " otherwise (a pattern that
 // matches nothing, a module that provides no such package).
-func errorText(e packages.Error) string {
+func goErrorText(e packages.Error) string {
 	if e.Pos == "" || e.Pos == "-" {
 		return "otellint: " + e.Msg
 	}
@@ -437,7 +437,7 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg,
 		p.IllTyped = true
 		if root {
 			for _, e := range listErrs {
-				addErr(p.ID, errorText(e))
+				addErr(p.ID, goErrorText(e))
 			}
 			for _, e := range parseErrs {
 				addErr(p.ID, e.Error())
