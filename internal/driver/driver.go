@@ -186,7 +186,7 @@ Flags:
 	}
 	cwd, _ := os.Getwd()
 	ctx, loaded := whileLoading()
-	res, err := load(ctx, cwd, patterns, *tests, buildFlags)
+	res, err := loadContext(ctx, cwd, patterns, *tests, buildFlags)
 	if loaded() {
 		fmt.Fprintln(stderr, "otellint: interrupted")
 		return ExitError

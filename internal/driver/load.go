@@ -57,7 +57,13 @@ type loadResult struct {
 	export int
 }
 
-func load(ctx context.Context, dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
+func load(dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
+	return loadContext(context.Background(), dir, patterns, tests, buildFlags)
+}
+
+// loadContext is load, which ends (and ends the go command it runs) when
+// ctx is cancelled.
+func loadContext(ctx context.Context, dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
 	cfg := &packages.Config{
 		Context: ctx, // cancelling it ends the go command (see Run)
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
