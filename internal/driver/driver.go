@@ -213,7 +213,7 @@ Flags:
 		return ExitError
 	}
 
-	findings, analysisErrs := collect(cwd, graph)
+	findings, analysisErrs := collectIn(cwd, graph)
 	errs := append(relErrors(cwd, res.errors), analysisErrs...)
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e.msg)
@@ -343,7 +343,11 @@ type finding struct {
 	act  *checker.Action
 }
 
-func collect(cwd string, graph *checker.Graph) ([]finding, []pkgError) {
+func collect(graph *checker.Graph) ([]finding, []pkgError) { return collectIn("", graph) }
+
+// collectIn is collect, with the file names in its errors relative to cwd
+// (absolute when cwd is "").
+func collectIn(cwd string, graph *checker.Graph) ([]finding, []pkgError) {
 	type key struct {
 		rule, posn, msg string
 	}
