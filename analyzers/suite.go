@@ -77,6 +77,15 @@ func NewSuite() []Entry {
 	return out
 }
 
+// Directives reports malformed //otellint:ignore directives (no rule, an
+// unknown rule, rules separated by a space, no reason), each once. It is no
+// rule: every driver runs it next to the rules it runs, whichever they are.
+var Directives = suppress.Analyzer
+
+// NewDirectives returns a fresh instance of Directives, to run next to a
+// NewSuite.
+func NewDirectives() *analysis.Analyzer { return suppress.New() }
+
 // Analyzers returns the analyzers of the suite, in order.
 func Analyzers() []*analysis.Analyzer {
 	out := make([]*analysis.Analyzer, len(Suite))

@@ -502,6 +502,44 @@ func TestGolangciLint(t *testing.T) {
 		}
 	})
 
+	// Option values are checked as the standalone flags check them.
+	t.Run("bad option values", func(t *testing.T) {
+		for _, c := range []struct{ settings, want string }{
+			{"          blockinghandler:\n            depth: -3", `otellint settings: blockinghandler.depth: want a number of calls, 1 or more, got "-3"`},
+			{"          blockinghandler:\n            depth: \"2\"", `otellint settings: blockinghandler.depth: want a whole number, got a string ("2")`},
+			{"          spanend:\n            start: [not-a-func]", `otellint settings: spanend.start: "not-a-func" is not a full name`},
+		} {
+			r := runGCL(ctx, t, bin, dir, golangciConfig(c.settings), "./e2e/shop")
+			if r.code == 0 || r.code == 1 || !strings.Contains(r.output, c.want) {
+				t.Errorf("%s: exit status %d, want a configuration error %q\n%s", c.settings, r.code, c.want, r.output)
+			}
+		}
+	})
+
+	// Each malformed //otellint:ignore is reported once, with no rule
+	// name before it, as the standalone driver reports it under otellint.
+	t.Run("directives", func(t *testing.T) {
+		r := runGCL(ctx, t, bin, dir, golangciConfig("          rules: {}"), "./suppress/directives")
+		if r.code != 1 {
+			t.Fatalf("exit status %d, want 1 (issues)\n%s", r.code, r.output)
+		}
+		want := runStandalone(ctx, t, otellint, dir, "./suppress/directives")
+		for i, l := range want {
+			want[i] = strings.Replace(l, ": otellint: otellint:ignore", ": otellint:ignore", 1)
+		}
+		slices.Sort(want)
+		diffLines(t, "directives", r.lines, want)
+		n := 0
+		for _, l := range r.lines {
+			if strings.Contains(l, ": otellint:ignore directive") && !strings.Contains(l, "directive suppresses no ") {
+				n++
+			}
+		}
+		if n != 7 {
+			t.Errorf("%d malformed directives reported, want 7 (each once):\n%s", n, strings.Join(r.lines, "\n"))
+		}
+	})
+
 	// The example in the docs is a valid configuration, and keeps every
 	// otellint finding next to golangci-lint's standard linters.
 	t.Run("docs example", func(t *testing.T) {

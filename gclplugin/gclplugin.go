@@ -28,7 +28,9 @@
 // prefixes its text with the analyzer's name, so a finding reads
 // "spanend: span "load" is not ended ...": the rule names stay visible to
 // exclusion rules and reviewers without the plugin adding them (which would
-// print the name twice). The plugin's analyzers fold a finding's related
+// print the name twice). The directive check (analyzers.Directives), which
+// runs next to the enabled rules, is named like the linter, so its findings
+// have no prefix: "otellint:ignore directive names unknown rule ...". The plugin's analyzers fold a finding's related
 // positions into its message, as the standalone driver prints them
 // ("... [24:3: this return leaks the span]"): golangci-lint would otherwise
 // report each related position as an issue of its own, which a
@@ -39,6 +41,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -68,14 +71,17 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &plugin{analyzers: as}, nil
+	// The directive check is no rule: it runs whichever rules do, and
+	// reports under the linter's own name (golangci-lint adds no prefix).
+	return &plugin{analyzers: append(as, analyzers.NewDirectives())}, nil
 }
 
 type plugin struct {
 	analyzers []*analysis.Analyzer
 }
 
-// BuildAnalyzers returns the enabled rules of the instance's suite.
+// BuildAnalyzers returns the enabled rules of the instance's suite and the
+// directive check.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analyzers, nil }
 
 // GetLoadMode asks for type information: every rule needs it.
@@ -243,6 +249,17 @@ func set(f *flag.Flag, v any) error {
 			}
 		}
 		return nil
+	case int:
+		// A whole number; a string, even "2", is not one.
+		switch n := v.(type) {
+		case int, int64, uint64:
+			return f.Value.Set(fmt.Sprint(n))
+		case float64:
+			if n == math.Trunc(n) {
+				return f.Value.Set(strconv.FormatFloat(n, 'f', -1, 64))
+			}
+		}
+		return fmt.Errorf("want a whole number, got %s", describe(v))
 	default:
 		// Strings, numbers and durations: a scalar in the flag's syntax
 		// (a bool too, which the flag may reject with its own words).

@@ -55,7 +55,12 @@ func build(t *testing.T, settings any) []*analysis.Analyzer {
 	if err := analysis.Validate(as); err != nil {
 		t.Fatal(err)
 	}
-	return as
+	// The directive check runs last, whichever rules run; the callers
+	// look at the rules.
+	if n := len(as); n == 0 || as[n-1].Name != analyzers.Directives.Name || as[n-1] == analyzers.Directives {
+		t.Fatalf("settings %v: the last analyzer is not a fresh directive check: %v", settings, names(as))
+	}
+	return as[:len(as)-1]
 }
 
 func option(t *testing.T, as []*analysis.Analyzer, rule, name string) string {
@@ -152,6 +157,11 @@ func TestOptions(t *testing.T) {
 			t.Errorf("%s.%s = %q, want %q", c.rule, c.name, got, c.want)
 		}
 	}
+	// A YAML decoder may give a whole number as a float.
+	as = build(t, map[string]any{"blockinghandler": map[string]any{"depth": 3.0}})
+	if got := option(t, as, "blockinghandler", "depth"); got != "3" {
+		t.Errorf("blockinghandler.depth = %q after depth: 3.0, want 3", got)
+	}
 	// The default instances are untouched.
 	for _, e := range analyzers.Suite {
 		e.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
@@ -185,6 +195,15 @@ func TestSettingsErrors(t *testing.T) {
 		{map[string]any{"spanerror": map[string]any{"expected": map[string]any{"io": "EOF"}}}, []string{`otellint settings: spanerror.expected: want a list of strings or a comma-separated string, got a mapping`}},
 		{map[string]any{"rules": map[string]any{"spanend": false, "spanerror": false, "goctx": false, "spanctx": false, "blockinghandler": false}},
 			[]string{`otellint settings: rules: every rule is switched off (disable the otellint linter instead)`}},
+		// Option values are checked as the standalone flags check them.
+		{map[string]any{"blockinghandler": map[string]any{"depth": -3}}, []string{`otellint settings: blockinghandler.depth: want a number of calls, 1 or more, got "-3"`}},
+		{map[string]any{"blockinghandler": map[string]any{"depth": 0}}, []string{`otellint settings: blockinghandler.depth: want a number of calls, 1 or more, got "0"`}},
+		{map[string]any{"blockinghandler": map[string]any{"depth": "2"}}, []string{`otellint settings: blockinghandler.depth: want a whole number, got a string ("2")`}},
+		{map[string]any{"blockinghandler": map[string]any{"depth": 1.5}}, []string{`otellint settings: blockinghandler.depth: want a whole number, got a number (1.5)`}},
+		{map[string]any{"spanend": map[string]any{"start": "a.B,,c.D"}}, []string{`otellint settings: spanend.start: empty name in "a.B,,c.D" (a stray comma?)`}},
+		{map[string]any{"spanend": map[string]any{"end": []any{"a.End", ""}}}, []string{`otellint settings: spanend.end: empty name`}},
+		{map[string]any{"spanend": map[string]any{"start": []any{"not-a-func"}}}, []string{`otellint settings: spanend.start: "not-a-func" is not a full name (want path/to/pkg.Func, path/to/pkg.Var or (*path/to/pkg.Type).Method)`}},
+		{map[string]any{"blockinghandler": map[string]any{"calls": "(example.com/a.T.Wait"}}, []string{`otellint settings: blockinghandler.calls: "(example.com/a.T.Wait" is not a full name`}},
 		// Every problem at once, so one edit fixes the file.
 		{map[string]any{"foo": 1, "rules": map[string]any{"bar": true}, "spanerror": map[string]any{"record": "no"}},
 			[]string{`unknown key "foo"`, `unknown rule "bar"`, `spanerror.record: want true or false`}},

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/otellint/otellint/analyzers/internal/cgofile"
 	"github.com/otellint/otellint/analyzers/internal/ctxscope"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/handlers"
@@ -46,15 +48,36 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(blocks), new(spawns)},
 	}
 	a.Flags.Var(&r.extra, "calls", "more functions that block and ignore the caller's context, by full name (comma-separated)")
-	a.Flags.IntVar(&r.depth, "depth", 1, "how many calls deep, from a handler, a blocking call in the module's own functions is followed (1: only functions that make it themselves)")
+	r.depth = 1
+	a.Flags.Var(&r.depth, "depth", "how many calls deep, from a handler, a blocking call in the module's own functions is followed (1: only functions that make it themselves)")
 	return a
 }
 
 // rule holds one analyzer's options.
 type rule struct {
 	extra spans.ListFlag
-	depth int
+	depth depth
 }
+
+// depth is the -depth option: a number of calls, 1 or more. It is a
+// flag.Getter whose Get returns an int, which tells configuration front
+// ends (the golangci-lint plugin) that it takes a number.
+type depth int
+
+func (d *depth) String() string { return strconv.Itoa(int(*d)) }
+
+// Set implements flag.Value.
+func (d *depth) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return fmt.Errorf("want a number of calls, 1 or more, got %q", s)
+	}
+	*d = depth(n)
+	return nil
+}
+
+// Get implements flag.Getter.
+func (d *depth) Get() any { return int(*d) }
 
 // blocks is an object fact: the function takes no context and, on some
 // path, makes a blocking call from the table (directly or through other
@@ -156,7 +179,7 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	}
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
-		if ast.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
+		if cgofile.IsGenerated(f) || ctxscope.IsProgramEntryFile(pass.Fset, f.Pos()) {
 			continue // tests run no handlers for real clients
 		}
 		for fcur := range cur.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -198,7 +221,7 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 			best := c.blocked[h.fn]
 			for _, s := range h.sites {
 				b := c.blocks(s)
-				if b != nil && len(b.Via) < r.depth && (best == nil || len(b.Via) < len(best.Via)) {
+				if b != nil && len(b.Via) < int(r.depth) && (best == nil || len(b.Via) < len(best.Via)) {
 					best = b
 				}
 			}

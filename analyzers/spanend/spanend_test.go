@@ -91,3 +91,24 @@ func TestHugeFunction(t *testing.T) {
 type discard struct{ *testing.T }
 
 func (discard) Errorf(string, ...any) {}
+
+// TestSpanendCgo: a file that imports "C" is checked (cmd/cgo's rewrite of
+// it carries cgo's "Code generated" header, which must not count), its
+// finding points at the original file, and it carries no fix, whose edits
+// would be offsets in cgo's output. A generated file that imports "C" is
+// still skipped, by its own header.
+func TestSpanendCgo(t *testing.T) {
+	for _, r := range analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./spanend/cgo") {
+		if len(r.Diagnostics) != 1 {
+			t.Errorf("%d findings, want 1", len(r.Diagnostics))
+		}
+		for _, d := range r.Diagnostics {
+			if p := r.Pass.Fset.Position(d.Pos); filepath.Base(p.Filename) != "cgo.go" || p.Line != 19 {
+				t.Errorf("finding at %s, want cgo.go:19", p)
+			}
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("finding in a cgo file carries a fix: %v", d.SuggestedFixes)
+			}
+		}
+	}
+}

@@ -104,9 +104,9 @@ type fn struct {
 	// rangeKeys are the keys of for k := range x statements.
 	rangeKeys map[*ast.Ident]*ast.RangeStmt
 	// dead are default clauses that cannot run (deadDefault).
-	dead []*ast.CaseClause
-	byBit     []*types.Var
-	named     *types.Var // the named error result, if any
+	dead  []*ast.CaseClause
+	byBit []*types.Var
+	named *types.Var // the named error result, if any
 	// unstable holds the error variables that a function literal assigns
 	// or whose address escapes (outside a defer): any call may change
 	// them, so nothing is known about their value.

@@ -111,14 +111,14 @@ func TestStandaloneTypeErrors(t *testing.T) {
 	if !strings.Contains(r.stdout, `span "audit" is not ended`) {
 		t.Errorf("shop was not analysed next to the broken package:\n%s", r.stdout)
 	}
-	// In JSON, the error sits under the package, as go/analysis drivers put it.
+	// In JSON, the error sits under the package, once for every rule.
 	r = run(t, testdataModule(t), nil, binary, "-json", "./e2e/...")
 	var tree map[string]map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
 		t.Fatalf("bad JSON: %v\n%s", err, r.stdout)
 	}
 	var e struct{ Error string }
-	if err := json.Unmarshal(tree["example.com/testdata/e2e/broken"]["spanend"], &e); err != nil || !strings.Contains(e.Error, "cannot use") {
+	if err := json.Unmarshal(tree["example.com/testdata/e2e/broken"]["otellint"], &e); err != nil || !strings.Contains(e.Error, "cannot use") {
 		t.Errorf("JSON lacks the type error under the broken package: %v\n%s", err, r.stdout)
 	}
 }

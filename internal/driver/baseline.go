@@ -46,7 +46,11 @@ type baselineEntry struct {
 func readBaseline(path string) ([]identity, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("reading baseline %s: %w", path, err)
 	}
 	var bf baselineFile
 	if err := json.Unmarshal(data, &bf); err != nil {
@@ -63,7 +67,9 @@ func readBaseline(path string) ([]identity, error) {
 }
 
 // writeBaseline writes the identities to path, sorted, replacing the file
-// only once the new content is complete.
+// only once the new content is complete. When path is a symbolic link, the
+// file it points to is replaced and the link kept. Errors name path, not
+// the temporary file the content is written to first.
 func writeBaseline(path string, ids []identity) error {
 	bf := baselineFile{Version: baselineVersion, Tool: "otellint", Findings: []baselineEntry{}}
 	for _, id := range ids {
@@ -83,22 +89,60 @@ func writeBaseline(path string, ids []identity) error {
 		return err
 	}
 	data = append(data, '\n')
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	fail := func(err error) error {
+		var pe *fs.PathError
+		var le *os.LinkError
+		switch {
+		case errors.As(err, &pe):
+			err = pe.Err
+		case errors.As(err, &le):
+			err = le.Err
+		}
+		return fmt.Errorf("writing baseline %s: %v", path, err)
+	}
+	target, err := linkTarget(path)
 	if err != nil {
-		return err
+		return fail(err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), filepath.Base(target)+".tmp*")
+	if err != nil {
+		return fail(err)
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename, a no-op
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return err
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return fail(err)
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
+		return fail(err)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// linkTarget returns the file that path names after following symbolic
+// links, which need not exist yet: path itself when it is no link.
+func linkTarget(path string) (string, error) {
+	for range 255 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil // a missing file is created where path says
+		}
+		dest, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(path), dest)
+		}
+		path = dest
+	}
+	return "", errors.New("too many levels of symbolic links")
 }
 
 // filterBaseline splits findings into those not in the baseline (returned

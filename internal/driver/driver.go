@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/analysis/unitchecker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/otellint/otellint/analyzers"
 )
@@ -52,7 +53,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		// unitchecker owns the vet protocol (-V=full, -flags, *.cfg),
 		// the rule switches (-spanend=false) and rule options.
 		os.Args = append([]string{os.Args[0]}, args...)
-		unitchecker.Main(analyzers.Analyzers()...)
+		unitchecker.Main(append(analyzers.Analyzers(), analyzers.Directives)...)
 		return ExitClean // not reached
 	}
 	if len(args) > 0 && args[0] == "help" {
@@ -129,6 +130,10 @@ Flags:
 		fmt.Fprintln(stderr, "otellint: -baseline-update requires -baseline")
 		return ExitUsage
 	}
+	if *baseline == "-" {
+		fmt.Fprintln(stderr, "otellint: -baseline -: the baseline is a file that otellint reads and rewrites, so it cannot be standard input")
+		return ExitUsage
+	}
 	if *fix && *baseline != "" {
 		fmt.Fprintln(stderr, "otellint: -fix cannot be combined with -baseline")
 		return ExitUsage
@@ -157,12 +162,20 @@ Flags:
 		defer pprof.StopCPUProfile()
 	}
 	if *memprofile != "" {
+		// Created now, so that a bad path fails before the work, as
+		// -cpuprofile does; written at exit.
+		f, err := os.Create(*memprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "otellint:", err)
+			return ExitUsage
+		}
 		defer func() {
-			f, err := os.Create(*memprofile)
-			if err == nil {
-				runtime.GC()
-				pprof.WriteHeapProfile(f)
-				f.Close()
+			runtime.GC()
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				fmt.Fprintln(stderr, "otellint: -memprofile:", err)
+			}
+			if err := f.Close(); err != nil {
+				fmt.Fprintln(stderr, "otellint: -memprofile:", err)
 			}
 		}()
 	}
@@ -172,7 +185,12 @@ Flags:
 		buildFlags = append(buildFlags, "-tags="+*tags)
 	}
 	cwd, _ := os.Getwd()
-	res, err := load(cwd, patterns, *tests, buildFlags)
+	ctx, loaded := whileLoading()
+	res, err := loadContext(ctx, cwd, patterns, *tests, buildFlags)
+	if loaded() {
+		fmt.Fprintln(stderr, "otellint: interrupted")
+		return ExitError
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
@@ -181,13 +199,21 @@ Flags:
 		fmt.Fprintf(stderr, "otellint: %d root packages; %d loaded from source, %d from export data\n",
 			len(res.roots), res.source, res.export)
 	}
-	graph, err := checker.Analyze(run, res.roots, nil)
+	// The directive check is no rule: it runs whichever rules do.
+	// Names in the rules' options that name nothing in a loaded package.
+	if errs := analyzers.CheckNames(run, res.lookup); len(errs) > 0 {
+		for _, err := range errs {
+			fmt.Fprintln(stderr, "otellint:", err)
+		}
+		return ExitUsage
+	}
+	graph, err := checker.Analyze(append(run, analyzers.Directives), res.roots, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
 	}
 
-	findings, analysisErrs := collect(graph)
+	findings, analysisErrs := collectIn(cwd, graph)
 	errs := append(relErrors(cwd, res.errors), analysisErrs...)
 	for _, e := range errs {
 		fmt.Fprintln(stderr, e.msg)
@@ -226,7 +252,7 @@ Flags:
 
 	switch out {
 	case formatJSON:
-		err = printJSON(stdout, cwd, findings, errs, run)
+		err = printJSON(stdout, cwd, findings, errs)
 	case formatSARIF:
 		err = printSARIF(stdout, sarifInput{
 			cwd: cwd, findings: findings, ids: ids, errs: errs, rules: run,
@@ -303,7 +329,11 @@ type finding struct {
 	act  *checker.Action
 }
 
-func collect(graph *checker.Graph) ([]finding, []pkgError) {
+func collect(graph *checker.Graph) ([]finding, []pkgError) { return collectIn("", graph) }
+
+// collectIn is collect, with the file names in its errors relative to cwd
+// (absolute when cwd is "").
+func collectIn(cwd string, graph *checker.Graph) ([]finding, []pkgError) {
 	type key struct {
 		rule, posn, msg string
 	}
@@ -320,16 +350,34 @@ func collect(graph *checker.Graph) ([]finding, []pkgError) {
 		return roots[i].Package.ID < roots[j].Package.ID
 	})
 	errSeen := map[string]bool{}
+	addErr := func(e pkgError) {
+		if !errSeen[e.msg] {
+			errSeen[e.msg] = true
+			errs = append(errs, e)
+		}
+	}
+	isRoot := map[*packages.Package]bool{}
+	for _, act := range roots {
+		isRoot[act.Package] = true
+	}
+	broken := map[*packages.Package][]*checker.Action{} // root package -> the failed actions that stopped it
+	var brokenOrder []*packages.Package
 	for _, act := range roots {
 		if act.Err != nil {
 			if act.Package.IllTyped {
 				continue // the type errors are reported already
 			}
-			msg := fmt.Sprintf("otellint: %s: %s: %v", act.Package.ID, act.Analyzer.Name, act.Err)
-			if !errSeen[msg] {
-				errSeen[msg] = true
-				errs = append(errs, pkgError{act.Package.ID, msg})
+			causes := failureCauses(act)
+			if len(causes) == 1 && causes[0] == act {
+				// The rule itself failed on this package.
+				addErr(pkgError{pkg: act.Package.ID, rule: act.Analyzer.Name,
+					msg: fmt.Sprintf("otellint: %s: %s: %v", act.Package.ID, act.Analyzer.Name, act.Err)})
+				continue
 			}
+			if broken[act.Package] == nil {
+				brokenOrder = append(brokenOrder, act.Package)
+			}
+			broken[act.Package] = append(broken[act.Package], causes...)
 			continue
 		}
 		fset := act.Package.Fset
@@ -340,6 +388,13 @@ func collect(graph *checker.Graph) ([]finding, []pkgError) {
 			}
 			seen[k] = true
 			out = append(out, finding{pkg: act.Package.ID, rule: act.Analyzer, diag: d, act: act})
+		}
+	}
+	// A package that a failed dependency kept from being analysed: one
+	// line naming the dependency, not one "failed prerequisites" per rule.
+	for _, p := range brokenOrder {
+		for _, e := range dependencyErrors(cwd, p, broken[p], isRoot) {
+			addErr(e)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -357,6 +412,100 @@ func collect(graph *checker.Graph) ([]finding, []pkgError) {
 		return out[i].rule.Name < out[j].rule.Name
 	})
 	return out, errs
+}
+
+// failureCauses returns the failed actions that act's failure comes from:
+// act itself when none of its prerequisites failed, otherwise the first
+// failures down its failed prerequisites (the checker reports those as
+// "failed prerequisites: ctrlflow@p, otelspans@p, ...").
+func failureCauses(act *checker.Action) []*checker.Action {
+	var out []*checker.Action
+	seen := map[*checker.Action]bool{}
+	var visit func(a *checker.Action)
+	visit = func(a *checker.Action) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		failed := false
+		for _, d := range a.Deps {
+			if d.Err != nil {
+				failed = true
+				visit(d)
+			}
+		}
+		if !failed {
+			out = append(out, a)
+		}
+	}
+	visit(act)
+	return out
+}
+
+// dependencyErrors describes why the root package p was not analysed, from
+// the failed actions its rules' failures come from: one line naming the
+// dependencies that failed to load or type-check (with the first error of
+// each that is not a root, whose errors are not printed otherwise), and
+// one line for each rule that failed on a dependency. The line is the same
+// for a package and its test variant, which is then not repeated.
+func dependencyErrors(cwd string, p *packages.Package, causes []*checker.Action, isRoot map[*packages.Package]bool) []pkgError {
+	var out []pkgError
+	var names, details []string
+	seen := map[string]bool{}
+	for _, c := range causes {
+		dep := c.Package
+		if !dep.IllTyped {
+			// A rule failed on the dependency: that error is the news.
+			out = append(out, pkgError{pkg: dep.ID, rule: c.Analyzer.Name,
+				msg: fmt.Sprintf("otellint: %s: %s: %v", dep.ID, c.Analyzer.Name, c.Err)})
+			continue
+		}
+		if seen[dep.ID] {
+			continue
+		}
+		seen[dep.ID] = true
+		names = append(names, dep.ID)
+		if !isRoot[dep] {
+			if first := firstLoadError(cwd, dep); first != "" {
+				details = append(details, first)
+			}
+		}
+	}
+	if len(names) > 0 {
+		sort.Strings(names)
+		sort.Strings(details)
+		msg := fmt.Sprintf("otellint: %s: not analysed: its dependency %s does not load or type-check", p.PkgPath, names[0])
+		if len(names) > 1 {
+			msg = fmt.Sprintf("otellint: %s: not analysed: its dependencies %s do not load or type-check", p.PkgPath, strings.Join(names, ", "))
+		}
+		if len(details) > 0 {
+			msg += ": " + strings.Join(details, "; ")
+		}
+		out = append(out, pkgError{pkg: p.ID, msg: msg})
+	}
+	return out
+}
+
+// firstLoadError returns the first error the loader recorded for p, if any,
+// on one line, with its path relative to cwd.
+func firstLoadError(cwd string, p *packages.Package) string {
+	for _, e := range p.TypeErrors {
+		pos := e.Fset.Position(e.Pos)
+		pos.Filename = relPath(cwd, pos.Filename)
+		return pos.String() + ": " + e.Msg
+	}
+	for _, e := range p.Errors {
+		// A build failure: "# pkg\nfile:line:col: msg\n...".
+		for _, line := range strings.Split(e.Msg, "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "# ") {
+				if e.Pos != "" && e.Pos != "-" {
+					line = e.Pos + ": " + line
+				}
+				return line
+			}
+		}
+	}
+	return ""
 }
 
 func relPath(cwd, name string) string {

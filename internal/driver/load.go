@@ -1,6 +1,9 @@
 package driver
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -8,8 +11,10 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"os/exec"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -59,7 +64,14 @@ type loadResult struct {
 }
 
 func load(dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
+	return loadContext(context.Background(), dir, patterns, tests, buildFlags)
+}
+
+// loadContext is load, which ends (and ends the go command it runs) when
+// ctx is cancelled.
+func loadContext(ctx context.Context, dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
 	cfg := &packages.Config{
+		Context: ctx, // cancelling it ends the go command (see Run)
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
 			packages.NeedModule | packages.NeedTypesSizes,
@@ -72,6 +84,11 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 		return nil, err
 	}
 	if len(initial) == 0 {
+		// go/packages drops the go command's error when it lists no
+		// package (go.mod file not found, ...): ask go again for it.
+		if msg := goListError(ctx, dir, patterns, buildFlags); msg != "" {
+			return nil, errors.New(msg)
+		}
 		return nil, fmt.Errorf("no packages matched %s", strings.Join(patterns, " "))
 	}
 
@@ -167,7 +184,7 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 	var errMu sync.Mutex
 	addErr := func(pkg, s string) {
 		errMu.Lock()
-		res.errors = append(res.errors, pkgError{pkg, s})
+		res.errors = append(res.errors, pkgError{pkg: pkg, msg: s})
 		errMu.Unlock()
 	}
 
@@ -237,7 +254,14 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 			if e.Kind == packages.TypeError {
 				continue // reported by our own type check
 			}
-			addErr(p.ID, e.Error())
+			addErr(p.ID, goErrorText(e))
+			if strings.Contains(e.Msg, "does not contain main module") {
+				// Outside a module, ./... says only this; go says why
+				// for a directory.
+				if msg := goListError(ctx, dir, []string{"."}, buildFlags); strings.Contains(msg, "go.mod file not found") {
+					addErr(p.ID, "otellint: "+msg)
+				}
+			}
 		}
 	}
 	sort.Slice(res.errors, func(i, j int) bool {
@@ -255,6 +279,41 @@ func load(dir string, patterns []string, tests bool, buildFlags []string) (*load
 	}
 	res.errors = uniq
 	return res, nil
+}
+
+// lookup returns the loaded package of an import path, nil when none is
+// loaded (or its export data is missing).
+func (r *loadResult) lookup(path string) *types.Package {
+	for _, p := range r.all {
+		if p.PkgPath == path && p.Types != nil && p.Types.Complete() {
+			return p.Types
+		}
+	}
+	return nil
+}
+
+// goErrorText is the go command's error as it prints it: with its position
+// when it has one, without go/packages' "-: " otherwise (a pattern that
+// matches nothing, a module that provides no such package).
+func goErrorText(e packages.Error) string {
+	if e.Pos == "" || e.Pos == "-" {
+		return "otellint: " + e.Msg
+	}
+	return e.Pos + ": " + e.Msg
+}
+
+// goListError returns what the go command says about patterns when it
+// fails to list them, "" when it does not fail.
+func goListError(ctx context.Context, dir string, patterns, buildFlags []string) string {
+	args := append([]string{"list", "-find"}, buildFlags...)
+	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), patterns...)...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err == nil {
+		return ""
+	}
+	return strings.TrimSpace(stderr.String())
 }
 
 type typeLoader struct {
@@ -339,10 +398,31 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg,
 	}
 	info := newInfo()
 	var typeErrs []types.Error
+	// Imports that the go command could not resolve (no module provides
+	// them, no go.mod, ...): its message says why, at each import; the type
+	// checker's "could not import" would only hide it.
+	missing := map[string]string{}
+	for path, imp := range p.Imports {
+		if imp.Name == "" && len(imp.Errors) > 0 {
+			missing[path] = imp.Errors[0].Msg
+		}
+	}
+	var listErrs []packages.Error
+	for _, f := range files {
+		for _, spec := range f.Imports {
+			path, _ := strconv.Unquote(spec.Path.Value)
+			if msg, ok := missing[path]; ok {
+				listErrs = append(listErrs, packages.Error{Pos: l.fset.Position(spec.Path.Pos()).String(), Msg: msg, Kind: packages.ListError})
+			}
+		}
+	}
 	conf := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
 				return types.Unsafe, nil
+			}
+			if msg, ok := missing[path]; ok {
+				return nil, errors.New(msg)
 			}
 			imp, ok := p.Imports[path]
 			if !ok || imp.Types == nil {
@@ -353,6 +433,9 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg,
 		Sizes: p.TypesSizes,
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok && !te.Soft {
+				if _, ok := missing[importFailure(te.Msg)]; ok {
+					return // reported as the go command's error
+				}
 				typeErrs = append(typeErrs, te)
 			}
 		},
@@ -366,9 +449,13 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg,
 	_ = types.NewChecker(conf, l.fset, p.Types, info).Files(files)
 	p.TypesInfo, p.Syntax = info, files
 	p.TypeErrors = typeErrs
-	if len(parseErrs) > 0 || len(typeErrs) > 0 {
+	p.Errors = append(p.Errors, listErrs...)
+	if len(parseErrs) > 0 || len(typeErrs) > 0 || len(listErrs) > 0 {
 		p.IllTyped = true
 		if root {
+			for _, e := range listErrs {
+				addErr(p.ID, goErrorText(e))
+			}
 			for _, e := range parseErrs {
 				addErr(p.ID, e.Error())
 			}
@@ -379,6 +466,17 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg,
 	}
 }
 
+// importFailure returns the import path of a type checker's "could not
+// import <path> (...)" error, "" for another error.
+func importFailure(msg string) string {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	if !ok {
+		return ""
+	}
+	path, _, _ := strings.Cut(rest, " ")
+	return path
+}
+
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
@@ -386,6 +484,7 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // pkgError is an error of one package, as the compiler would print it.
 type pkgError struct {
 	pkg, msg string
+	rule     string // the rule that failed; "" when the package could not be analysed at all
 }
 
 // declaresSpanAPI reports whether a dependency's declarations (function

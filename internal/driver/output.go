@@ -9,7 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
+	"github.com/otellint/otellint/analyzers"
 )
 
 func buildVersion() string {
@@ -52,7 +52,7 @@ type jsonRelatedInfo struct {
 	Message string `json:"message"`
 }
 
-func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rules []*analysis.Analyzer) error {
+func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError) error {
 	tree := map[string]map[string]any{}
 	for _, f := range findings {
 		fset := f.act.Package.Fset
@@ -97,15 +97,23 @@ func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rul
 		list, _ := m[f.rule.Name].([]jsonDiagnostic)
 		m[f.rule.Name] = append(list, jd)
 	}
-	// A package that failed to load or type-check: {"pkg": {"rule": {"error": "..."}}}
-	// for every rule that could not run on it, as the go/analysis drivers print it.
-	byPkg := map[string][]string{}
+	// A rule that failed on a package: {"pkg": {"rule": {"error": "..."}}},
+	// as the go/analysis drivers print it. A package that failed to load
+	// or type-check, or that a failed dependency kept from being analysed,
+	// has one error for all rules: {"pkg": {"otellint": {"error": "..."}}}
+	// (in place of the directive check's findings, if it has any).
+	msgs := map[string]map[string][]string{}
 	var order []string
 	for _, e := range errs {
-		if byPkg[e.pkg] == nil {
+		if msgs[e.pkg] == nil {
 			order = append(order, e.pkg)
+			msgs[e.pkg] = map[string][]string{}
 		}
-		byPkg[e.pkg] = append(byPkg[e.pkg], e.msg)
+		key := e.rule
+		if key == "" {
+			key = analyzers.Directives.Name
+		}
+		msgs[e.pkg][key] = append(msgs[e.pkg][key], e.msg)
 	}
 	for _, pkg := range order {
 		m := tree[pkg]
@@ -113,10 +121,8 @@ func printJSON(w io.Writer, cwd string, findings []finding, errs []pkgError, rul
 			m = map[string]any{}
 			tree[pkg] = m
 		}
-		for _, a := range rules {
-			if _, ok := m[a.Name]; !ok {
-				m[a.Name] = map[string]string{"error": strings.Join(byPkg[pkg], "\n")}
-			}
+		for key, list := range msgs[pkg] {
+			m[key] = map[string]string{"error": strings.Join(list, "\n")}
 		}
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")

@@ -477,7 +477,7 @@ func TestJSONEnds(t *testing.T) {
 	p := fx.pos("p/p.go", "tel.Start", 0)
 	d := analysis.Diagnostic{Pos: p, Message: "m", Related: []analysis.RelatedInformation{{Pos: p, Message: "r"}}}
 	var buf bytes.Buffer
-	if err := printJSON(&buf, fx.dir, []finding{fx.finding(analyzers.Suite[0].Analyzer, d)}, nil, nil); err != nil {
+	if err := printJSON(&buf, fx.dir, []finding{fx.finding(analyzers.Suite[0].Analyzer, d)}, nil); err != nil {
 		t.Fatal(err)
 	}
 	var tree map[string]map[string][]struct {

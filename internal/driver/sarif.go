@@ -407,14 +407,9 @@ func (in sarifInput) notification(e pkgError) sarifNotification {
 	return n
 }
 
-// sarifRuleFor describes a rule from its Suite entry and its doc.
+// sarifRuleFor describes a rule (or the directive check) from its doc.
 func sarifRuleFor(a *analysis.Analyzer) sarifRule {
-	summary := a.Name
-	for _, e := range analyzers.Suite {
-		if e.Analyzer == a {
-			summary = e.Summary()
-		}
-	}
+	summary := analyzers.Entry{Analyzer: a}.Summary()
 	help := a.URL
 	if help == "" {
 		help = fmt.Sprintf(rulePageURL, a.Name)

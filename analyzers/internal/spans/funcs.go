@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/otellint/otellint/analyzers/internal/cgofile"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 )
 
@@ -164,18 +165,14 @@ type genHeader struct {
 }
 
 // header reports whether f is generated and returns what its header says.
+// A file that cmd/cgo rewrote is judged by the original's header.
 func header(f *ast.File) (genHeader, bool) {
-	if !ast.IsGenerated(f) {
+	if !cgofile.IsGenerated(f) {
 		return genHeader{}, false
 	}
 	var lines []string
-	for _, cg := range f.Comments {
-		if cg.Pos() >= f.Package {
-			break
-		}
-		for _, c := range cg.List {
-			lines = append(lines, strings.TrimSpace(strings.TrimPrefix(c.Text, "//")))
-		}
+	for _, c := range cgofile.Header(f) {
+		lines = append(lines, strings.TrimSpace(strings.TrimPrefix(c.Text, "//")))
 	}
 	var h genHeader
 	for _, l := range lines {

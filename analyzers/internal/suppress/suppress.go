@@ -3,11 +3,14 @@
 //	//otellint:ignore <rule>[,<rule>] -- <reason>
 //
 // written on the reported line or on the line above it. Each rule applies
-// the directives itself, so suppression works the same in every driver: the
-// standalone binary, go vet -vettool and golangci-lint.
+// the directives itself (Filter), so suppression works the same in every
+// driver: the standalone binary, go vet -vettool and golangci-lint.
 //
-// A directive without a reason, one that names an unknown rule, and one
-// that suppresses nothing are reported, so stale suppressions do not pile up.
+// A directive that suppresses nothing is reported by the rule it names.
+// A malformed one (no rule, an unknown rule, rules separated by a space, no
+// reason) is reported once, by Analyzer, which every driver runs next to the
+// rules: a rule cannot report it, since it would be reported once per rule
+// that runs, or not at all when the rule it should name is misspelled.
 package suppress
 
 import (
@@ -17,6 +20,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/otellint/otellint/analyzers/internal/cgofile"
+	"github.com/otellint/otellint/analyzers/internal/safe"
 )
 
 // Prefix starts every directive.
@@ -31,8 +37,10 @@ type Directive struct {
 	Pos    token.Pos
 	File   string
 	Line   int
-	Rules  []string
+	Rules  []string // the comma-separated list after the prefix
+	Extra  []string // words between the list and "--": rules meant to be in the list, or a reason missing its "--"
 	Reason string
+	Dashes bool // the directive has the "--" that introduces the reason
 	used   bool
 }
 
@@ -51,18 +59,18 @@ func Parse(fset *token.FileSet, file *ast.File) []*Directive {
 			if i := strings.Index(rest, " //"); i >= 0 {
 				rest = rest[:i] // a comment on the directive
 			}
-			names, reason, _ := strings.Cut(rest, "--")
-			d := &Directive{Pos: c.Pos(), Reason: strings.TrimSpace(reason)}
+			names, reason, dashes := strings.Cut(rest, "--")
+			d := &Directive{Pos: c.Pos(), Reason: strings.TrimSpace(reason), Dashes: dashes}
 			p := fset.Position(c.Pos())
 			d.File, d.Line = p.Filename, p.Line
-			list := ""
-			if f := strings.Fields(names); len(f) > 0 {
-				list = f[0]
-			}
-			for _, n := range strings.Split(list, ",") {
-				if n = strings.TrimSpace(n); n != "" {
-					d.Rules = append(d.Rules, n)
+			fields := strings.Fields(names)
+			if len(fields) > 0 {
+				for _, n := range strings.Split(fields[0], ",") {
+					if n = strings.TrimSpace(n); n != "" {
+						d.Rules = append(d.Rules, n)
+					}
 				}
+				d.Extra = fields[1:]
 			}
 			out = append(out, d)
 		}
@@ -78,12 +86,19 @@ func (d *Directive) Covers(rule string, p token.Position) bool {
 
 // Filter returns a copy of pass whose Report drops the findings that a
 // directive for this rule covers, and a function to call when the rule is
-// done, which reports the directives that are malformed or unused.
+// done, which reports the directives naming the rule that suppressed
+// nothing. Every rule reports through it, so it also drops the suggested
+// fixes that cannot be applied (cgofile.DropFixes).
 func Filter(pass *analysis.Pass) (*analysis.Pass, func()) {
 	rule := pass.Analyzer.Name
+	pass = cgofile.DropFixes(pass)
 	var dirs []*Directive
 	for _, f := range pass.Files {
-		dirs = append(dirs, Parse(pass.Fset, f)...)
+		for _, d := range Parse(pass.Fset, f) {
+			if slices.Contains(d.Rules, rule) {
+				dirs = append(dirs, d)
+			}
+		}
 	}
 	if len(dirs) == 0 {
 		return pass, func() {}
@@ -102,30 +117,116 @@ func Filter(pass *analysis.Pass) (*analysis.Pass, func()) {
 	}
 	done := func() {
 		for _, d := range dirs {
-			first := len(d.Rules) > 0 && d.Rules[0] == rule
-			switch {
-			case len(d.Rules) == 0:
-				report(analysis.Diagnostic{Pos: d.Pos, Category: "directive",
-					Message: "otellint:ignore directive names no rule (write //otellint:ignore <rule> -- <reason>)"})
-			case first && d.Reason == "":
-				report(analysis.Diagnostic{Pos: d.Pos, Category: "directive",
-					Message: `otellint:ignore directive has no reason (add "-- <reason>" so reviewers know why the finding is wrong)`})
-			}
-			if first && len(Known) > 0 {
-				for _, n := range d.Rules {
-					if !slices.Contains(Known, n) {
-						report(analysis.Diagnostic{Pos: d.Pos, Category: "directive",
-							Message: "otellint:ignore directive names unknown rule " + quote(n) + " (it suppresses nothing)"})
-					}
-				}
-			}
-			if slices.Contains(d.Rules, rule) && !d.used {
+			if !d.used {
 				report(analysis.Diagnostic{Pos: d.Pos, Category: "directive",
 					Message: "otellint:ignore directive suppresses no " + rule + " finding (remove it so stale suppressions do not pile up)"})
 			}
 		}
 	}
 	return &cp, done
+}
+
+// Name is the name of Analyzer: otellint itself, not one of its rules.
+const Name = "otellint"
+
+// Analyzer reports the malformed directives of a package, each problem once
+// whatever rules run. Drivers run it next to the rules.
+var Analyzer = New()
+
+// New returns a fresh instance of Analyzer, for hosts that keep the
+// analyzers of two configurations apart (the golangci-lint plugin).
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: Name,
+		Doc: Name + `: check //otellint:ignore directives
+
+A directive that names no rule, names an unknown rule, separates its rules
+with a space instead of a comma, or gives no reason after "--" is reported:
+it would suppress nothing, or less than it says.`,
+		URL: "https://github.com/otellint/otellint#suppressing-a-finding",
+		Run: safe.Run(check),
+	}
+}
+
+func check(pass *analysis.Pass) (any, error) {
+	for _, f := range pass.Files {
+		for _, d := range Parse(pass.Fset, f) {
+			for _, msg := range problems(d) {
+				pass.Report(analysis.Diagnostic{Pos: d.Pos, Category: "directive", Message: msg})
+			}
+		}
+	}
+	return nil, nil
+}
+
+// problems describes what is wrong with d, if anything.
+func problems(d *Directive) []string {
+	var out []string
+	if len(d.Rules) == 0 {
+		return []string{"otellint:ignore directive names no rule (write //otellint:ignore <rule> -- <reason>)"}
+	}
+	for _, n := range d.Rules {
+		if len(Known) > 0 && !slices.Contains(Known, n) {
+			out = append(out, "otellint:ignore directive names unknown rule "+quote(n)+" (it suppresses nothing"+suggest(n)+")")
+		}
+	}
+	// Words after the list: rules meant to be in it, or, without a "--",
+	// a reason missing its "--" (reported as a missing reason).
+	switch {
+	case slices.ContainsFunc(d.Extra, func(w string) bool { return slices.Contains(Known, strings.Trim(w, ",")) }):
+		out = append(out, "otellint:ignore directive separates its rules with a space: it applies to "+
+			strings.Join(d.Rules, ",")+" only, not to "+strings.Join(d.Extra, " ")+
+			" (write "+strings.Join(d.Rules, ",")+","+strings.Join(d.Extra, ",")+")")
+	case len(d.Extra) > 0 && d.Dashes:
+		out = append(out, "otellint:ignore directive has "+quote(strings.Join(d.Extra, " "))+
+			` between its rules and "--", which it ignores (separate rules with commas; the reason goes after "--")`)
+	}
+	if d.Reason == "" {
+		out = append(out, `otellint:ignore directive has no reason (add "-- <reason>" so reviewers know why the finding is wrong)`)
+	}
+	return out
+}
+
+// suggest returns "; did you mean X?" for the known rule closest to an
+// unknown name, if one is close enough to be a typo.
+func suggest(name string) string {
+	best, dist := "", 3 // at most two edits
+	for _, k := range Known {
+		if d := distance(name, k); d < dist {
+			best, dist = k, d
+		}
+	}
+	if best == "" {
+		return "; rules: " + strings.Join(Known, ", ")
+	}
+	return "; did you mean " + best + "?"
+}
+
+// distance is the edit distance between a and b, an adjacent swap counting
+// as one edit (the usual typo).
+func distance(a, b string) int {
+	// d[i][j] is the distance between a[:i] and b[:j].
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 func quote(s string) string { return `"` + s + `"` }
