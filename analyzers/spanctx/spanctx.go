@@ -196,7 +196,7 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 				return false
 			case *ast.CallExpr:
 				if n.Pos() > as.End() && n.Pos() < life {
-					if recv, name, ok := c.sp.SpanMethod(n); ok && name == "End" {
+					if recv, ok := c.sp.EndCall(n); ok {
 						if id, ok := ast.Unparen(recv).(*ast.Ident); ok && info.Uses[id] == span {
 							life = n.Pos()
 						}
@@ -387,7 +387,7 @@ func (c *checker) passesSpanEnder(body *ast.BlockStmt, call *ast.CallExpr, span 
 		ends := false
 		ast.Inspect(lit.Body, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
-				if recv, name, ok := c.sp.SpanMethod(call); ok && name == "End" {
+				if recv, ok := c.sp.EndCall(call); ok {
 					if id, ok := ast.Unparen(recv).(*ast.Ident); ok && info.Uses[id] == span {
 						ends = true
 					}

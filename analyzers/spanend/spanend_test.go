@@ -91,3 +91,8 @@ func TestHugeFunction(t *testing.T) {
 type discard struct{ *testing.T }
 
 func (discard) Errorf(string, ...any) {}
+
+func TestIssue13(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./spanend/issue13/endforms")
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanend.Analyzer, "./spanend/issue13/fix")
+}

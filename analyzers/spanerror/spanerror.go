@@ -313,7 +313,7 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if recv, name, ok := c.sp.SpanMethod(m); ok && name == "End" && isV(recv) && !deferred {
+			if recv, ok := c.sp.EndCall(m); ok && isV(recv) && !deferred {
 				ended = true
 			}
 			for ai, a := range m.Args {

@@ -484,8 +484,9 @@ func NonNil(info *types.Info, cond ast.Expr, v *types.Var) (onTrue, onFalse bool
 }
 
 // borrowedSpanEnded reports whether the trace.SpanFromContext call at the
-// top of stack is ended: called .End() on directly, or assigned to a local
-// variable whose End method is called somewhere in body.
+// top of stack is ended: called .End() on directly (or given to the method
+// expression trace.Span.End), or assigned to a local variable that body
+// ends (v.End(), the method value v.End, trace.Span.End(v)).
 func (r *Result) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
 	call := stack[len(stack)-1]
 	if len(stack) < 2 {
@@ -494,6 +495,9 @@ func (r *Result) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
 	switch p := stack[len(stack)-2].(type) {
 	case *ast.SelectorExpr:
 		return p.X == call && p.Sel.Name == "End"
+	case *ast.CallExpr:
+		recv, ok := r.EndCall(p)
+		return ok && ast.Unparen(recv) == call
 	case *ast.AssignStmt:
 		for i, rhs := range p.Rhs {
 			if rhs != call || i >= len(p.Lhs) {
@@ -504,12 +508,18 @@ func (r *Result) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
 				return false
 			}
 			v := r.pass.TypesInfo.ObjectOf(id)
+			isV := func(e ast.Expr) bool {
+				x, ok := ast.Unparen(e).(*ast.Ident)
+				return ok && r.pass.TypesInfo.Uses[x] == v
+			}
 			ended := false
 			ast.Inspect(body, func(n ast.Node) bool {
-				if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "End" {
-					if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.pass.TypesInfo.Uses[x] == v {
-						ended = true
-					}
+				switch n := n.(type) {
+				case *ast.SelectorExpr:
+					ended = n.Sel.Name == "End" && isV(n.X)
+				case *ast.CallExpr:
+					recv, ok := r.EndCall(n)
+					ended = ok && isV(recv)
 				}
 				return !ended
 			})
