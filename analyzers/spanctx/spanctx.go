@@ -222,7 +222,7 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 	}
 	// Bind it to the variable that was passed in: legal with := when the
 	// span is new (at least one new variable), and with =.
-	if ctxID.Name == "_" && !viaRequest && (as.Tok == token.ASSIGN || (as.Tok == token.DEFINE && info.Defs[spanID] != nil)) {
+	if ctxID.Name == "_" && !viaRequest && (as.Tok == token.ASSIGN || (as.Tok == token.DEFINE && info.Defs[spanID] != nil && c.rebindReaches(as, use))) {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Bind the returned context to " + parent.Name(),
 			TextEdits: []analysis.TextEdit{{Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(), NewText: []byte(parent.Name())}},
@@ -400,6 +400,18 @@ func (c *checker) passesSpanEnder(body *ast.BlockStmt, call *ast.CallExpr, span 
 		}
 	}
 	return false
+}
+
+// rebindReaches reports whether binding the context of as, a :=
+// statement, to the parent's name would change what use receives. := binds
+// a new variable in the innermost scope around the statement (a block, an
+// if or switch with its init statement, a case), unless the parent is
+// declared in that scope, where := assigns it. A use outside that scope
+// (if ok { ctx, span := ... }; g(ctx)) would still get the old context,
+// and the new variable might be declared and never used.
+func (c *checker) rebindReaches(as *ast.AssignStmt, use ast.Node) bool {
+	scope := c.pass.Pkg.Scope().Innermost(as.Pos())
+	return scope != nil && scope.Pos().IsValid() && scope.Contains(use.Pos())
 }
 
 func dropWord(id *ast.Ident) string {
