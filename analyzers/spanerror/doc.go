@@ -175,7 +175,10 @@
 //
 // When RecordError(err) stands alone, the suggested fix adds
 // span.SetStatus(codes.Error, err.Error()) after it, importing codes if
-// needed.
+// needed. It names the package as the file imports it, unless a local
+// variable shadows that name there (codes := ...); then it imports the
+// package as codes, or as otelcodes when codes is taken, and with neither
+// name free it offers no fix.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/spanerror.go returns a failure whose span is

@@ -1064,7 +1064,7 @@ func (c *checker) statusFix(v *types.Var, body *ast.BlockStmt) (analysis.Suggest
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	codesName, importEdit, ok := c.codesImport()
+	codesName, importEdit, ok := c.codesImport(rec.End())
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -1098,30 +1098,59 @@ func (c *checker) source(e ast.Expr) (string, bool) {
 }
 
 // codesImport returns the name under which the file imports the codes
-// package, or an edit that imports it.
-func (c *checker) codesImport() (string, *analysis.TextEdit, bool) {
-	for _, imp := range c.file.Imports {
-		if path, _ := strconv.Unquote(imp.Path.Value); path == otelapi.CodesPkg {
-			if imp.Name != nil {
-				if imp.Name.Name == "_" || imp.Name.Name == "." {
-					return "", nil, false
-				}
-				return imp.Name.Name, nil, true
-			}
-			return "codes", nil, true
-		}
-	}
-	// The name must be free in the file scope.
-	if c.pass.Pkg.Scope().Lookup("codes") != nil {
+// package, or a name and an edit that imports it, for code at pos. The
+// file's import name is used when it is not shadowed at pos (codes :=
+// []int{1}); otherwise the package is imported as codes, or as otelcodes
+// when codes is taken, and with neither name free there is no fix.
+func (c *checker) codesImport(pos token.Pos) (string, *analysis.TextEdit, bool) {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
 		return "", nil, false
 	}
+	// free reports whether name is declared nowhere the inserted code or
+	// a new import would clash with it.
+	free := func(name string) bool {
+		if c.pass.Pkg.Scope().Lookup(name) != nil {
+			return false
+		}
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			return false
+		}
+		for _, imp := range c.file.Imports {
+			if imp.Name != nil && imp.Name.Name == name {
+				return false
+			}
+		}
+		return true
+	}
 	for _, imp := range c.file.Imports {
-		if imp.Name != nil && imp.Name.Name == "codes" {
-			return "", nil, false
+		if path, _ := strconv.Unquote(imp.Path.Value); path == otelapi.CodesPkg {
+			name := "codes"
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			if name == "_" || name == "." {
+				continue
+			}
+			if _, obj := scope.LookupParent(name, pos); obj != nil {
+				if pn, ok := obj.(*types.PkgName); ok && pn.Imported().Path() == otelapi.CodesPkg {
+					return name, nil, true
+				}
+			}
 		}
-		if path, _ := strconv.Unquote(imp.Path.Value); strings.HasSuffix(path, "/codes") {
-			return "", nil, false // another codes package, e.g. gRPC's
-		}
+	}
+	name := ""
+	switch {
+	case free("codes") && !c.importsOtherCodes():
+		name = "codes"
+	case free("otelcodes"):
+		name = "otelcodes"
+	default:
+		return "", nil, false
+	}
+	spec := strconv.Quote(otelapi.CodesPkg)
+	if name != "codes" {
+		spec = name + " " + spec
 	}
 	for _, d := range c.file.Decls {
 		gd, ok := d.(*ast.GenDecl)
@@ -1129,9 +1158,21 @@ func (c *checker) codesImport() (string, *analysis.TextEdit, bool) {
 			continue
 		}
 		if gd.Lparen.IsValid() {
-			return "codes", &analysis.TextEdit{Pos: gd.Rparen, End: gd.Rparen, NewText: []byte("\t\"" + otelapi.CodesPkg + "\"\n")}, true
+			return name, &analysis.TextEdit{Pos: gd.Rparen, End: gd.Rparen, NewText: []byte("\t" + spec + "\n")}, true
 		}
-		return "codes", &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport \"" + otelapi.CodesPkg + "\"")}, true
+		return name, &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}, true
 	}
 	return "", nil, false
+}
+
+// importsOtherCodes reports whether the file imports another package
+// whose path ends in /codes, e.g. gRPC's: codes.Error next to it would
+// read as that package's.
+func (c *checker) importsOtherCodes() bool {
+	for _, imp := range c.file.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path != otelapi.CodesPkg && strings.HasSuffix(path, "/codes") {
+			return true
+		}
+	}
+	return false
 }

@@ -90,3 +90,9 @@ func TestSpanerrorStrict(t *testing.T) {
 	defer spanerror.Analyzer.Flags.Set("strict", "false")
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/strict")
 }
+
+// TestIssue13: the status fix names the codes package by a name that is
+// not shadowed where the status is set.
+func TestIssue13(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/issue13/fix")
+}
