@@ -191,9 +191,36 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	})
 	f.unstable = c.unstable(f, body)
 	g := c.sp.CFG(body, c.cfgs)
+	// Where each Start is in the CFG, and what the paths from the entry
+	// know at each block: computed once for all the function's spans.
+	at := map[ast.Node]nodeAt{}
 	for _, s := range owned {
-		c.checkSpan(f, s, body, g)
+		at[s.Stmt] = nodeAt{}
 	}
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if _, ok := at[n]; ok {
+				at[n] = nodeAt{b, i}
+			}
+		}
+	}
+	var entry map[*cfg.Block]*state
+	for _, s := range owned {
+		start := at[s.Stmt]
+		if start.b == nil || !start.b.Live {
+			continue
+		}
+		if entry == nil {
+			entry = c.entryStates(f, g)
+		}
+		c.checkSpan(f, s, body, start, c.entryState(f, entry, start))
+	}
+}
+
+// nodeAt is a CFG node's place: its block and index.
+type nodeAt struct {
+	b *cfg.Block
+	i int
 }
 
 type visit struct {
@@ -201,21 +228,11 @@ type visit struct {
 	s state
 }
 
-func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.CFG) {
+// checkSpan follows the paths from the span's start, where the paths from
+// the function's entry know entry.
+func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, start nodeAt, entry state) {
 	c.spanCtx = startContext(c.pass.TypesInfo, site)
 	defer func() { c.spanCtx = nil }()
-	var startBlock *cfg.Block
-	startIdx := -1
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if n == site.Stmt {
-				startBlock, startIdx = b, i
-			}
-		}
-	}
-	if startBlock == nil || !startBlock.Live {
-		return
-	}
 	reported := map[*ast.ReturnStmt]bool{}
 	seen := map[visit]bool{}
 	budget := 20000
@@ -267,7 +284,7 @@ func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.
 			}
 		}
 	}
-	walk(startBlock, startIdx+1, c.entryState(f, g, startBlock, startIdx))
+	walk(start.b, start.i+1, entry)
 }
 
 // apply updates st with what node n does, and reports whether n ends the
@@ -823,14 +840,15 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
-// entryState returns what the paths from the function's entry know about
-// error variables at the span's start (after the start statement itself):
-// if err != nil { return err } before the start leaves err nil. It is a
-// forward must-analysis over the CFG: a fact holds at a block when it
-// holds on every edge into it.
-func (c *checker) entryState(f *fn, g *cfg.CFG, start *cfg.Block, idx int) state {
+// entryStates returns what the paths from the function's entry know about
+// error variables at the start of each block: if err != nil { return err }
+// leaves err nil after it. It is a forward must-analysis over the CFG: a
+// fact holds at a block when it holds on every edge into it. It does not
+// depend on the span, so one run serves all the function's spans; it
+// returns an empty map when the function is too big to finish.
+func (c *checker) entryStates(f *fn, g *cfg.CFG) map[*cfg.Block]*state {
 	if len(g.Blocks) == 0 {
-		return state{}
+		return map[*cfg.Block]*state{}
 	}
 	var init state
 	for i := 0; i < f.sig.Results().Len(); i++ {
@@ -878,13 +896,23 @@ func (c *checker) entryState(f *fn, g *cfg.CFG, start *cfg.Block, idx int) state
 			}
 		}
 	}
-	st, ok := in[start]
-	if !ok || budget <= 0 {
+	if budget <= 0 {
+		return map[*cfg.Block]*state{}
+	}
+	return in
+}
+
+// entryState returns what the paths from the function's entry know about
+// error variables right after the start statement at start, from the
+// states at the start of each block.
+func (c *checker) entryState(f *fn, in map[*cfg.Block]*state, start nodeAt) state {
+	st, ok := in[start.b]
+	if !ok {
 		return state{}
 	}
 	res := *st
-	for i := 0; i <= idx && i < len(start.Nodes); i++ {
-		c.varEffect(f, start.Nodes[i], &res)
+	for i := 0; i <= start.i && i < len(start.b.Nodes); i++ {
+		c.varEffect(f, start.b.Nodes[i], &res)
 	}
 	return state{nilVars: res.nilVars, expVars: res.expVars, sexpVars: res.sexpVars}
 }
