@@ -106,7 +106,7 @@ func BenchmarkHugeFunction(b *testing.B) {
 					}
 				}
 			}
-			b.ReportMetric((cpuTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(findings), "findings")
 		})
 	}

@@ -133,7 +133,7 @@ func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 		byVar[t.v] = append(byVar[t.v], t)
 	}
 	for _, v := range order {
-		events, defers := c.effects(body, v, idx)
+		events, defers := c.effects(fn, body, v, idx)
 		if test && !released(events) {
 			continue // never ended in a test: deliberate, or harmless
 		}
@@ -218,8 +218,7 @@ func (x *nodeIndex) at(pos token.Pos) (nodeAt, bool) {
 // effects classifies every mention of v in the function body (closures
 // included) and returns the effect of each CFG node on the span in v, and
 // the defer statements that end it.
-func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (map[ast.Node]effect, []*ast.DeferStmt) {
-	info := c.pass.TypesInfo
+func (c *checker) effects(fn ast.Node, body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (map[ast.Node]effect, []*ast.DeferStmt) {
 	events := map[ast.Node]effect{}
 	var defers []*ast.DeferStmt
 	mark := func(pos token.Pos, e effect) {
@@ -231,20 +230,8 @@ func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (ma
 			events[na.n] = e
 		}
 	}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		if info.Uses[id] != v && info.Defs[id] != v {
-			return true
-		}
+	for _, stack := range c.sp.Mentions(fn, body, v) {
+		id := stack[len(stack)-1]
 		// Find the outermost closure between the body and the mention.
 		var lit ast.Node
 		for _, s := range stack {
@@ -257,10 +244,10 @@ func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (ma
 			if lit == nil {
 				mark(id.Pos(), redefine)
 			}
-			return true
+			continue
 		}
 		if !c.sp.Releases(stack) {
-			return true
+			continue
 		}
 		if lit != nil {
 			mark(lit.Pos(), release)
@@ -274,8 +261,7 @@ func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (ma
 				break
 			}
 		}
-		return true
-	})
+	}
 	return events, defers
 }
 

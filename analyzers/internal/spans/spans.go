@@ -83,7 +83,7 @@ type Result struct {
 	methodValues map[*types.Var]boundMethod
 	relevant     bool
 	sitesMu      sync.Mutex
-	sites        map[ast.Node][]Site // Sites, by function
+	sites        map[ast.Node]*funcSites // Sites and Mentions, by function
 }
 
 // Relevant reports whether the package can involve spans: it imports the
