@@ -240,7 +240,7 @@ func (c *checker) effects(fn ast.Node, body *ast.BlockStmt, v *types.Var, idx *n
 				break
 			}
 		}
-		if isAssigned(stack) {
+		if spans.IsAssigned(stack) {
 			if lit == nil {
 				mark(id.Pos(), redefine)
 			}
@@ -263,29 +263,6 @@ func (c *checker) effects(fn ast.Node, body *ast.BlockStmt, v *types.Var, idx *n
 		}
 	}
 	return events, defers
-}
-
-// isAssigned reports whether the identifier at the top of stack is being
-// assigned (or declared).
-func isAssigned(stack []ast.Node) bool {
-	id := stack[len(stack)-1]
-	switch p := stack[len(stack)-2].(type) {
-	case *ast.AssignStmt:
-		for _, l := range p.Lhs {
-			if l == id {
-				return true
-			}
-		}
-	case *ast.ValueSpec:
-		for _, n := range p.Names {
-			if n == id {
-				return true
-			}
-		}
-	case *ast.RangeStmt:
-		return p.Key == id || p.Value == id
-	}
-	return false
 }
 
 // checkStart searches the CFG for a path from t's start statement to a

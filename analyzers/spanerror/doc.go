@@ -61,7 +61,10 @@
 // the server span itself. A function that ends its span itself is checked
 // even when it also returns, stores or sends the span's context; one that
 // hands the context on without ending the span (a hook pair whose later
-// callback ends trace.SpanFromContext(ctx)) is not.
+// callback ends trace.SpanFromContext(ctx)) is not. Nor is a span the
+// function never ends, defers the end of, or hands on anywhere: it is
+// never exported, which spanend reports once for the span, so its error
+// returns are not reported once more for every span and return.
 //
 // # Expected errors
 //

@@ -146,7 +146,10 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	}
 	var owned []spans.Site
 	for _, s := range c.sp.Sites(node, body) {
-		if s.Kind == spans.Owned {
+		// A span the function never ends (nor defers nor hands on) is
+		// spanend's finding, once; its error returns are not reported
+		// again here, once per span and return.
+		if s.Kind == spans.Owned && s.Released {
 			owned = append(owned, s)
 		}
 	}

@@ -47,6 +47,11 @@ type Site struct {
 	// HandOffs, for CtxHandOff, are the positions where the context that
 	// carries the span is returned, stored or sent.
 	HandOffs []token.Pos
+	// Released, for Owned and CtxHandOff, says whether the function ends
+	// the span held by Var, defers its end or hands it on anywhere in its
+	// body (closures included). When it does not, the span is never ended
+	// at all: spanend reports it, and the other rules leave it alone.
+	Released bool
 	// errWrites are the other assignments of ErrVar in the body.
 	errWrites []errWrite
 }
@@ -251,9 +256,49 @@ func (r *Result) sites1(fn ast.Node, body *ast.BlockStmt) *funcSites {
 			site.Kind, site.Var = Owned, v
 			r.bindErr(&site, c.errVar, fs.mentions[c.errVar])
 		}
+		if site.Var != nil {
+			site.Released = r.released(fs.mentions[site.Var])
+		}
 		fs.sites = append(fs.sites, site)
 	}
 	return fs
+}
+
+// released reports whether one of the mentions of a span variable
+// releases the span it holds (see Releases).
+func (r *Result) released(mentions [][]ast.Node) bool {
+	for _, stack := range mentions {
+		if !IsAssigned(stack) && r.Releases(stack) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsAssigned reports whether the identifier at the top of stack is being
+// assigned (or declared).
+func IsAssigned(stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	id := stack[len(stack)-1]
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == id {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for _, n := range p.Names {
+			if n == id {
+				return true
+			}
+		}
+	case *ast.RangeStmt:
+		return p.Key == id || p.Value == id
+	}
+	return false
 }
 
 // ctxTarget returns the expression a start statement assigns the start's
