@@ -93,6 +93,6 @@ type discard struct{ *testing.T }
 func (discard) Errorf(string, ...any) {}
 
 func TestIssue13(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./spanend/issue13/endforms")
+	analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./spanend/issue13/endforms", "./spanend/issue13/wrappers")
 	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanend.Analyzer, "./spanend/issue13/fix")
 }

@@ -66,6 +66,13 @@
 // never exported, which spanend reports once for the span, so its error
 // returns are not reported once more for every span and return.
 //
+// A local variable that holds the span too records on it and ends it: one
+// assigned a struct literal (or its address) of a type that embeds
+// trace.Span (w := &wrapped{Span: span}; w.RecordError(err)), a local any
+// (var a any = span; a.(trace.Span).SetStatus(...)), and variables
+// assigned from those. End is recognised as a call, a method value and a
+// method expression (trace.Span.End(span)).
+//
 // # Expected errors
 //
 // An error that answers the request is an outcome, not a failure of the

@@ -95,6 +95,9 @@ type checker struct {
 	// spanCtx is the context variable the checked span's Start returned
 	// (ctx, span := tracer.Start(ctx, ...)), or nil.
 	spanCtx *types.Var
+	// aliases are the local variables that hold the checked span too
+	// (see spanAliases).
+	aliases map[*types.Var]bool
 }
 
 // fn is the function being checked.
@@ -216,7 +219,7 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 		if entry == nil {
 			entry = c.entryStates(f, g)
 		}
-		c.checkSpan(f, s, body, start, c.entryState(f, entry, start))
+		c.checkSpan(f, node, s, body, start, c.entryState(f, entry, start))
 	}
 }
 
@@ -233,9 +236,10 @@ type visit struct {
 
 // checkSpan follows the paths from the span's start, where the paths from
 // the function's entry know entry.
-func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, start nodeAt, entry state) {
+func (c *checker) checkSpan(f *fn, node ast.Node, site spans.Site, body *ast.BlockStmt, start nodeAt, entry state) {
 	c.spanCtx = startContext(c.pass.TypesInfo, site)
-	defer func() { c.spanCtx = nil }()
+	c.aliases = c.spanAliases(node, body, site.Var)
+	defer func() { c.spanCtx, c.aliases = nil, nil }()
 	reported := map[*ast.ReturnStmt]bool{}
 	seen := map[visit]bool{}
 	budget := 20000
@@ -290,16 +294,118 @@ func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, start n
 	walk(start.b, start.i+1, entry)
 }
 
+// spanAliases returns the local variables that hold the span of v too,
+// assigned from v itself or from another of them (var a any = span;
+// s := a.(trace.Span)), a conversion (any(span)), or a struct literal (or
+// its address) of a type that embeds the span (w := &wrapped{Span: span}),
+// where w.RecordError(err) records on the span.
+func (c *checker) spanAliases(fn ast.Node, body *ast.BlockStmt, v *types.Var) map[*types.Var]bool {
+	if v == nil {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	var out map[*types.Var]bool
+	work := []*types.Var{v}
+	for len(work) > 0 && len(out) < 16 {
+		x := work[0]
+		work = work[1:]
+		for _, stack := range c.sp.Mentions(fn, body, x) {
+			id := stack[len(stack)-1].(*ast.Ident)
+			if info.Uses[id] != x {
+				continue
+			}
+			w := aliasTarget(info, stack)
+			if w == nil || w == v || out[w] || !spans.Within(w.Pos(), fn) {
+				continue
+			}
+			if out == nil {
+				out = map[*types.Var]bool{}
+			}
+			out[w] = true
+			work = append(work, w)
+		}
+	}
+	return out
+}
+
+// aliasTarget returns the local variable that the value at the top of
+// stack, a mention of a span variable, is assigned to whole: through
+// parentheses, a conversion, a type assertion, a struct literal of a type
+// that embeds the span, or its address. It returns nil for any other use.
+func aliasTarget(info *types.Info, stack []ast.Node) *types.Var {
+	var child ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		var target ast.Expr
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr, *ast.KeyValueExpr:
+		case *ast.TypeAssertExpr:
+			if p.X != child {
+				return nil
+			}
+		case *ast.CallExpr:
+			if tv, ok := info.Types[p.Fun]; !ok || !tv.IsType() {
+				return nil // an argument: not an alias
+			}
+		case *ast.CompositeLit:
+			if !otelapi.IsSpanType(info.TypeOf(p)) {
+				return nil // a value that does not embed the span
+			}
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return nil
+			}
+		case *ast.AssignStmt:
+			if len(p.Lhs) == len(p.Rhs) {
+				for j, r := range p.Rhs {
+					if r == child {
+						target = p.Lhs[j]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(p.Names) == len(p.Values) {
+				for j, r := range p.Values {
+					if r == child {
+						target = p.Names[j]
+					}
+				}
+			}
+		default:
+			return nil
+		}
+		switch stack[i].(type) {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			id, ok := target.(*ast.Ident)
+			if !ok || id.Name == "_" {
+				return nil
+			}
+			w, _ := info.ObjectOf(id).(*types.Var)
+			return w
+		}
+		child = stack[i]
+	}
+	return nil
+}
+
 // apply updates st with what node n does, and reports whether n ends the
 // span held by v.
 func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool) {
 	info := c.pass.TypesInfo
 	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		// The span's variable, or the context Start returned, which
-		// carries the span to helpers that mark or end it through
-		// trace.SpanFromContext (their facts list the context parameter).
-		return ok && v != nil && (info.Uses[id] == v || c.spanCtx != nil && info.Uses[id] == c.spanCtx)
+		e = ast.Unparen(e)
+		if ta, ok := e.(*ast.TypeAssertExpr); ok {
+			e = ast.Unparen(ta.X) // a.(trace.Span), the span kept as any
+		}
+		id, ok := e.(*ast.Ident)
+		if !ok || v == nil {
+			return false
+		}
+		// The span's variable, a variable that holds it too, or the
+		// context Start returned, which carries the span to helpers
+		// that mark or end it through trace.SpanFromContext (their
+		// facts list the context parameter).
+		u, _ := info.Uses[id].(*types.Var)
+		return u != nil && (u == v || c.aliases[u] || u == c.spanCtx)
 	}
 	deferred := false
 	if d, ok := n.(*ast.DeferStmt); ok {

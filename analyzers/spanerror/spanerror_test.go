@@ -102,7 +102,7 @@ func TestSpanerrorStrict(t *testing.T) {
 // finding alone; End through a method expression or value ends the span.
 func TestIssue13(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/issue13/fix")
-	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/issue13/neverended", "./spanerror/issue13/endforms")
+	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer, "./spanerror/issue13/neverended", "./spanerror/issue13/endforms", "./spanerror/issue13/wrappers")
 }
 
 // TestNeverEndedStress is issue 13's stress test: many spans never ended,
