@@ -416,23 +416,27 @@ func (c *checker) index(body *ast.BlockStmt) *bodyIndex {
 		return v
 	}
 	// deferred counts the defer statements and function literals around
-	// the node being visited.
+	// the node being visited, blank the assignments to _ only.
 	var stack []ast.Node
-	deferred := 0
+	deferred, blank := 0, 0
+	enter := func(n ast.Node, d int) {
+		switch n := n.(type) {
+		case *ast.DeferStmt, *ast.FuncLit:
+			deferred += d
+		case *ast.AssignStmt:
+			if allBlank(n.Lhs) {
+				blank += d
+			}
+		}
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil {
-			switch stack[len(stack)-1].(type) {
-			case *ast.DeferStmt, *ast.FuncLit:
-				deferred--
-			}
+			enter(stack[len(stack)-1], -1)
 			stack = stack[:len(stack)-1]
 			return true
 		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if allBlank(n.Lhs) {
-				return false // _ = ctx reads nothing
-			}
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, l := range n.Lhs {
 					if id, ok := l.(*ast.Ident); ok {
@@ -445,8 +449,8 @@ func (c *checker) index(body *ast.BlockStmt) *bodyIndex {
 				}
 			}
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok {
-				x.reads[v] = append(x.reads[v], n.Pos())
+			if v, ok := info.Uses[n].(*types.Var); ok && blank == 0 {
+				x.reads[v] = append(x.reads[v], n.Pos()) // _ = ctx reads nothing
 			}
 		case *ast.CallExpr:
 			if deferred == 0 {
@@ -464,10 +468,7 @@ func (c *checker) index(body *ast.BlockStmt) *bodyIndex {
 				}
 			}
 		}
-		switch n.(type) {
-		case *ast.DeferStmt, *ast.FuncLit:
-			deferred++
-		}
+		enter(n, +1)
 		stack = append(stack, n)
 		return true
 	})
