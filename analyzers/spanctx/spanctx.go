@@ -63,11 +63,13 @@ type checker struct {
 	scope *ctxscope.Scope
 	ctx   *ctxscope.Result
 	insp  *inspector.Inspector
+	idx   *bodyIndex // of the function being checked, built on first use
 }
 
 func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 	safe.At(c.pass, fn.Pos())
 	info := c.pass.TypesInfo
+	c.idx = nil
 	for _, site := range c.sp.Sites(fn, body) {
 		call, st := site.Start.Call, site.Start
 		if st.Result != 1 || len(call.Args) == 0 || !otelapi.IsContextType(info.TypeOf(call.Args[0])) {
@@ -160,7 +162,8 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 	if !ok {
 		return
 	}
-	if ctxID.Name != "_" && !c.unusedAfter(body, ctxID, as.End()) {
+	idx := c.index(body)
+	if ctxID.Name != "_" && !idx.unusedAfter(info.ObjectOf(ctxID), as.End()) {
 		return // the returned context is used
 	}
 	// The parent is a context variable, or r.Context() of a request variable.
@@ -184,32 +187,21 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 		return
 	}
 	span, _ := info.ObjectOf(spanID).(*types.Var)
-	if span != nil && c.carriedOn(body, span, as.End()) {
+	if span != nil && after(idx.carried[span], as.End()) {
 		return // ctx = trace.ContextWithSpan(ctx, span): bound after all
 	}
 	// The span lives until its first End that is not deferred.
 	life := body.End()
 	if span != nil {
-		ast.Inspect(body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.DeferStmt, *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				if n.Pos() > as.End() && n.Pos() < life {
-					if recv, name, ok := c.sp.SpanMethod(n); ok && name == "End" {
-						if id, ok := ast.Unparen(recv).(*ast.Ident); ok && info.Uses[id] == span {
-							life = n.Pos()
-						}
-					}
-				}
-			}
-			return true
-		})
+		ends := idx.ends[span]
+		if i, _ := slices.BinarySearch(ends, as.End()+1); i < len(ends) {
+			life = ends[i]
+		}
 	}
 	// A call that is also handed a function ending the span (an
 	// interceptor's shim handler) ends the span itself before the work
 	// that gets the old context: that work is not the span's child.
-	endsSpan := func(call *ast.CallExpr) bool { return span != nil && c.passesSpanEnder(body, call, span) }
+	endsSpan := func(call *ast.CallExpr) bool { return span != nil && c.passesSpanEnder(idx, call, span) }
 	use := c.ctx.OldContextUse(body, parent, viaRequest, as.End(), life, endsSpan)
 	if use == nil {
 		return // a leaf span: nothing that can start a span gets the old context
@@ -222,7 +214,7 @@ func (c *checker) checkDroppedContext(body *ast.BlockStmt, as *ast.AssignStmt, c
 	}
 	// Bind it to the variable that was passed in: legal with := when the
 	// span is new (at least one new variable), and with =.
-	if ctxID.Name == "_" && !viaRequest && (as.Tok == token.ASSIGN || (as.Tok == token.DEFINE && info.Defs[spanID] != nil)) {
+	if ctxID.Name == "_" && !viaRequest && (as.Tok == token.ASSIGN || (as.Tok == token.DEFINE && info.Defs[spanID] != nil && c.rebindReaches(as, use))) {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Bind the returned context to " + parent.Name(),
 			TextEdits: []analysis.TextEdit{{Pos: as.Lhs[0].Pos(), End: as.Lhs[0].End(), NewText: []byte(parent.Name())}},
@@ -329,48 +321,11 @@ func (c *checker) deliberateRoot(body *ast.BlockStmt, stack []ast.Node, call *as
 	return found
 }
 
-// carriedOn reports whether span is put into a context after pos
-// (trace.ContextWithSpan(ctx, span)): the Start's context was dropped, but
-// the span reaches its children that way.
-func (c *checker) carriedOn(body *ast.BlockStmt, span *types.Var, pos token.Pos) bool {
-	info := c.pass.TypesInfo
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found || call.Pos() <= pos {
-			return !found
-		}
-		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
-			if i, ok := otelapi.SpanIntoContextArg(fn); ok && i < len(call.Args) {
-				if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && info.Uses[id] == span {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
 // passesSpanEnder reports whether call is given a function that ends span:
 // a function literal, or a local variable bound to one.
-func (c *checker) passesSpanEnder(body *ast.BlockStmt, call *ast.CallExpr, span *types.Var) bool {
+func (c *checker) passesSpanEnder(idx *bodyIndex, call *ast.CallExpr, span *types.Var) bool {
 	info := c.pass.TypesInfo
-	lits := map[*types.Var]*ast.FuncLit{}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-			for i, l := range as.Lhs {
-				if id, ok := l.(*ast.Ident); ok {
-					if lit, ok := ast.Unparen(as.Rhs[i]).(*ast.FuncLit); ok {
-						if v, ok := info.ObjectOf(id).(*types.Var); ok {
-							lits[v] = lit
-						}
-					}
-				}
-			}
-		}
-		return true
-	})
+	lits := idx.lits
 	for _, a := range call.Args {
 		var lit *ast.FuncLit
 		switch x := ast.Unparen(a).(type) {
@@ -387,7 +342,7 @@ func (c *checker) passesSpanEnder(body *ast.BlockStmt, call *ast.CallExpr, span 
 		ends := false
 		ast.Inspect(lit.Body, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
-				if recv, name, ok := c.sp.SpanMethod(call); ok && name == "End" {
+				if recv, ok := c.sp.EndCall(call); ok {
 					if id, ok := ast.Unparen(recv).(*ast.Ident); ok && info.Uses[id] == span {
 						ends = true
 					}
@@ -402,6 +357,18 @@ func (c *checker) passesSpanEnder(body *ast.BlockStmt, call *ast.CallExpr, span 
 	return false
 }
 
+// rebindReaches reports whether binding the context of as, a :=
+// statement, to the parent's name would change what use receives. := binds
+// a new variable in the innermost scope around the statement (a block, an
+// if or switch with its init statement, a case), unless the parent is
+// declared in that scope, where := assigns it. A use outside that scope
+// (if ok { ctx, span := ... }; g(ctx)) would still get the old context,
+// and the new variable might be declared and never used.
+func (c *checker) rebindReaches(as *ast.AssignStmt, use ast.Node) bool {
+	scope := c.pass.Pkg.Scope().Innermost(as.Pos())
+	return scope != nil && scope.Pos().IsValid() && scope.Contains(use.Pos())
+}
+
 func dropWord(id *ast.Ident) string {
 	if id.Name == "_" {
 		return "dropped"
@@ -409,29 +376,116 @@ func dropWord(id *ast.Ident) string {
 	return "assigned to " + id.Name + " and never used"
 }
 
-// unusedAfter reports whether the variable id names is never read after
-// pos. Assigning it to the blank identifier (_ = sctx, to silence the
-// compiler) is not a read.
-func (c *checker) unusedAfter(body *ast.BlockStmt, id *ast.Ident, pos token.Pos) bool {
-	v := c.pass.TypesInfo.ObjectOf(id)
-	if v == nil {
-		return false
+// bodyIndex is what checkDroppedContext asks about one function body,
+// gathered in one walk and shared by the spans it starts. Positions are in
+// source order.
+type bodyIndex struct {
+	// reads are the mentions of each local variable that read it (closures
+	// included); assigning it to the blank identifier (_ = sctx, to
+	// silence the compiler) is not a read.
+	reads map[*types.Var][]token.Pos
+	// ends are the End calls on each span variable (span.End(),
+	// trace.Span.End(span), a method value bound to a local), outside
+	// defer statements and function literals.
+	ends map[*types.Var][]token.Pos
+	// carried are the calls that put each span variable into a context
+	// (trace.ContextWithSpan(ctx, span)), closures included.
+	carried map[*types.Var][]token.Pos
+	// lits are the function literals assigned to local variables.
+	lits map[*types.Var]*ast.FuncLit
+}
+
+// index returns the index of body, the function being checked.
+func (c *checker) index(body *ast.BlockStmt) *bodyIndex {
+	if c.idx != nil {
+		return c.idx
 	}
-	used := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch x := n.(type) {
+	info := c.pass.TypesInfo
+	x := &bodyIndex{
+		reads:   map[*types.Var][]token.Pos{},
+		ends:    map[*types.Var][]token.Pos{},
+		carried: map[*types.Var][]token.Pos{},
+		lits:    map[*types.Var]*ast.FuncLit{},
+	}
+	varOf := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, _ := info.Uses[id].(*types.Var)
+		return v
+	}
+	// deferred counts the defer statements and function literals around
+	// the node being visited, blank the assignments to _ only.
+	var stack []ast.Node
+	deferred, blank := 0, 0
+	enter := func(n ast.Node, d int) {
+		switch n := n.(type) {
+		case *ast.DeferStmt, *ast.FuncLit:
+			deferred += d
 		case *ast.AssignStmt:
-			if allBlank(x.Lhs) {
-				return false
-			}
-		case *ast.Ident:
-			if x.Pos() > pos && c.pass.TypesInfo.Uses[x] == v {
-				used = true
+			if allBlank(n.Lhs) {
+				blank += d
 			}
 		}
-		return !used
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			enter(stack[len(stack)-1], -1)
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
+							if v, ok := info.ObjectOf(id).(*types.Var); ok {
+								x.lits[v] = lit
+							}
+						}
+					}
+				}
+			}
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && blank == 0 {
+				x.reads[v] = append(x.reads[v], n.Pos()) // _ = ctx reads nothing
+			}
+		case *ast.CallExpr:
+			if deferred == 0 {
+				if recv, ok := c.sp.EndCall(n); ok {
+					if v := varOf(recv); v != nil {
+						x.ends[v] = append(x.ends[v], n.Pos())
+					}
+				}
+			}
+			if fn, ok := typeutil.Callee(info, n).(*types.Func); ok {
+				if i, ok := otelapi.SpanIntoContextArg(fn); ok && i < len(n.Args) {
+					if v := varOf(n.Args[i]); v != nil {
+						x.carried[v] = append(x.carried[v], n.Pos())
+					}
+				}
+			}
+		}
+		enter(n, +1)
+		stack = append(stack, n)
+		return true
 	})
-	return !used
+	c.idx = x
+	return x
+}
+
+// unusedAfter reports whether v is never read after pos.
+func (x *bodyIndex) unusedAfter(v types.Object, pos token.Pos) bool {
+	w, ok := v.(*types.Var)
+	return ok && !after(x.reads[w], pos)
+}
+
+// after reports whether some position of the ascending list ps is after
+// pos.
+func after(ps []token.Pos, pos token.Pos) bool {
+	return len(ps) > 0 && ps[len(ps)-1] > pos
 }
 
 func allBlank(lhs []ast.Expr) bool {

@@ -16,3 +16,9 @@ func TestSpanctx(t *testing.T) {
 func TestSpanctxFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanctx.Analyzer, "./spanctx/fix")
 }
+
+// TestIssue13: the fix that binds a dropped context is offered only where
+// it assigns the variable the old context is passed on from.
+func TestIssue13(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanctx.Analyzer, "./spanctx/issue13")
+}

@@ -51,8 +51,14 @@
 //
 // Ownership of a span moves, and the rule stops tracking it, when the span
 // is returned to the caller; stored in a struct field, map, slice or global;
-// sent on a channel; captured by a deferred or spawned closure that ends it;
-// or passed to a function that ends it. Helpers need no configuration:
+// put in a struct literal (a wrapper that embeds trace.Span, later ended
+// through the embedded End) or in a local any; sent on a channel; captured
+// by a deferred or spawned closure that ends it; or passed to a function
+// that ends it. A Start that assigns its span straight to a local any
+// (var a any; ctx, a = tracer.Start(ctx, "x")) is tracked in that
+// variable, and a.(trace.Span).End() ends it. End is recognised as a
+// call (span.End()), a method value (end := span.End; defer end()) and a
+// method expression (defer trace.Span.End(span)). Helpers need no configuration:
 // facts summarise, across packages and modules, a function that returns a
 // new span it does not end (its callers own the span, so a call to it is a
 // Start) and a function that ends its span parameter (so passing the span
@@ -101,9 +107,14 @@
 // not on others is still reported: the test's own logic is wrong.
 //
 // When the span is never ended on any path, the suggested fix inserts
-// defer span.End() right after the Start statement. It is not offered when
-// the start also returns an error and no span with it (the deferred End
-// would run on a nil span), nor when the context hands the span on.
+// defer span.End() right after the Start statement (on the same line when
+// the next statement shares it, as in a one-line function). It is not
+// offered when the start also returns an error and no span with it (the
+// deferred End would run on a nil span), when the context hands the span
+// on, nor when the Start is not a statement of a block or case: the init
+// statement of an if or switch (in the if's body the defer would not run
+// when the condition is false, and after the statement the span's
+// variable is out of scope) or a labelled statement.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/spanend.go leaks a span on an early return, and
@@ -139,8 +150,9 @@
 // function value, trace.ContextWithSpan) counts as handed over, so a leak
 // behind such a call is missed. A deferred closure ends whatever span its
 // variable holds when the function returns; a span overwritten before that
-// is not reported. Spans held in wrapper types that do not implement
-// trace.Span are not tracked. A function that ends its span on some paths
+// is not reported. A span handed to a wrapper value (a struct that embeds
+// trace.Span, any other struct, a local any) is not tracked in that value:
+// a wrapper that is never ended is missed. A function that ends its span on some paths
 // and hands the context that carries it to a later callback on others (a
 // before-hook that ends the span only when it fails) is taken to own the
 // span, so the hand-off paths are reported.

@@ -133,7 +133,7 @@ func (c *checker) checkFunc(fn ast.Node, body *ast.BlockStmt) {
 		byVar[t.v] = append(byVar[t.v], t)
 	}
 	for _, v := range order {
-		events, defers := c.effects(body, v, idx)
+		events, defers := c.effects(fn, body, v, idx)
 		if test && !released(events) {
 			continue // never ended in a test: deliberate, or harmless
 		}
@@ -218,8 +218,7 @@ func (x *nodeIndex) at(pos token.Pos) (nodeAt, bool) {
 // effects classifies every mention of v in the function body (closures
 // included) and returns the effect of each CFG node on the span in v, and
 // the defer statements that end it.
-func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (map[ast.Node]effect, []*ast.DeferStmt) {
-	info := c.pass.TypesInfo
+func (c *checker) effects(fn ast.Node, body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (map[ast.Node]effect, []*ast.DeferStmt) {
 	events := map[ast.Node]effect{}
 	var defers []*ast.DeferStmt
 	mark := func(pos token.Pos, e effect) {
@@ -231,20 +230,8 @@ func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (ma
 			events[na.n] = e
 		}
 	}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
-		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		if info.Uses[id] != v && info.Defs[id] != v {
-			return true
-		}
+	for _, stack := range c.sp.Mentions(fn, body, v) {
+		id := stack[len(stack)-1]
 		// Find the outermost closure between the body and the mention.
 		var lit ast.Node
 		for _, s := range stack {
@@ -253,14 +240,14 @@ func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (ma
 				break
 			}
 		}
-		if isAssigned(stack) {
+		if spans.IsAssigned(stack) {
 			if lit == nil {
 				mark(id.Pos(), redefine)
 			}
-			return true
+			continue
 		}
 		if !c.sp.Releases(stack) {
-			return true
+			continue
 		}
 		if lit != nil {
 			mark(lit.Pos(), release)
@@ -274,32 +261,8 @@ func (c *checker) effects(body *ast.BlockStmt, v *types.Var, idx *nodeIndex) (ma
 				break
 			}
 		}
-		return true
-	})
-	return events, defers
-}
-
-// isAssigned reports whether the identifier at the top of stack is being
-// assigned (or declared).
-func isAssigned(stack []ast.Node) bool {
-	id := stack[len(stack)-1]
-	switch p := stack[len(stack)-2].(type) {
-	case *ast.AssignStmt:
-		for _, l := range p.Lhs {
-			if l == id {
-				return true
-			}
-		}
-	case *ast.ValueSpec:
-		for _, n := range p.Names {
-			if n == id {
-				return true
-			}
-		}
-	case *ast.RangeStmt:
-		return p.Key == id || p.Value == id
 	}
-	return false
+	return events, defers
 }
 
 // checkStart searches the CFG for a path from t's start statement to a
@@ -439,7 +402,11 @@ func nilTest(info *types.Info, n ast.Node, v *types.Var) int {
 }
 
 // fix offers to insert defer span.End() after the start, when the span is
-// never released anywhere and the start is not in a loop.
+// never released anywhere and the start is not in a loop. The Start must
+// be a statement of a block or a case: the init statement of an if or a
+// switch has nowhere to put the defer (in the if's body it would not run
+// when the condition is false; after the statement the span's variable is
+// out of scope), and neither has a labelled Start.
 func (c *checker) fix(t tracked, body *ast.BlockStmt, events map[ast.Node]effect) (analysis.SuggestedFix, bool) {
 	if released(events) || len(t.site.HandOffs) > 0 {
 		return analysis.SuggestedFix{}, false
@@ -451,21 +418,70 @@ func (c *checker) fix(t tracked, body *ast.BlockStmt, events map[ast.Node]effect
 	if !ok || inLoop(body, as) {
 		return analysis.SuggestedFix{}, false
 	}
-	// Insert on the line after the statement, so that a comment trailing
-	// the Start stays where it is.
-	tf := c.pass.Fset.File(as.Pos())
-	line := tf.Line(as.End())
-	if line >= tf.LineCount() {
+	next, ok := nextInList(t.site.Path, as)
+	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
+	defer_ := "defer " + t.v.Name() + ".End()"
+	fix := analysis.SuggestedFix{Message: "Add " + defer_}
+	tf := c.pass.Fset.File(as.Pos())
+	line := tf.Line(as.End())
+	if tf.Line(next) == line {
+		// The next statement or the closing brace is on the Start's
+		// line (a one-line function): the defer goes right after it.
+		fix.TextEdits = []analysis.TextEdit{{Pos: as.End(), End: as.End(), NewText: []byte("; " + defer_)}}
+		return fix, true
+	}
+	// Insert on the line after the statement, so that a comment trailing
+	// the Start stays where it is.
 	at := tf.LineStart(line + 1)
 	col := c.pass.Fset.Position(as.Pos()).Column
 	indent := strings.Repeat("\t", max(col-1, 0))
-	text := indent + "defer " + t.v.Name() + ".End()\n"
-	return analysis.SuggestedFix{
-		Message:   "Add defer " + t.v.Name() + ".End()",
-		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
-	}, true
+	fix.TextEdits = []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(indent + defer_ + "\n")}}
+	return fix, true
+}
+
+// nextInList returns the position of what follows stmt in the statement
+// list that holds it (the next statement, or the end of the block or
+// case), when stmt is a statement of a block or of a case or select
+// clause. path runs from the function body down to stmt.
+func nextInList(path []ast.Node, stmt ast.Stmt) (token.Pos, bool) {
+	if len(path) < 2 || path[len(path)-1] != stmt {
+		return token.NoPos, false
+	}
+	var list []ast.Stmt
+	var end token.Pos // what follows the list
+	switch p := path[len(path)-2].(type) {
+	case *ast.BlockStmt:
+		list, end = p.List, p.Rbrace
+	case *ast.CaseClause, *ast.CommClause:
+		if len(path) < 3 {
+			return token.NoPos, false
+		}
+		clauses, ok := path[len(path)-3].(*ast.BlockStmt) // the switch or select body
+		if !ok {
+			return token.NoPos, false
+		}
+		if cc, ok := p.(*ast.CaseClause); ok {
+			list = cc.Body
+		} else {
+			list = p.(*ast.CommClause).Body
+		}
+		end = clauses.Rbrace
+		if i := slices.Index(clauses.List, ast.Stmt(p.(ast.Stmt))); i >= 0 && i+1 < len(clauses.List) {
+			end = clauses.List[i+1].Pos()
+		}
+	default:
+		return token.NoPos, false // an init statement, a label...
+	}
+	i := slices.Index(list, stmt)
+	switch {
+	case i < 0:
+		return token.NoPos, false
+	case i+1 < len(list):
+		return list[i+1].Pos(), true
+	}
+	return end, end.IsValid()
 }
 
 // inLoop reports whether n lies inside a for or range statement of body

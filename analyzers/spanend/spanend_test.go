@@ -112,3 +112,8 @@ func TestSpanendCgo(t *testing.T) {
 		}
 	}
 }
+
+func TestIssue13(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(), spanend.Analyzer, "./spanend/issue13/endforms", "./spanend/issue13/wrappers")
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), spanend.Analyzer, "./spanend/issue13/fix")
+}

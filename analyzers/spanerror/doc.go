@@ -63,7 +63,17 @@
 // the server span itself. A function that ends its span itself is checked
 // even when it also returns, stores or sends the span's context; one that
 // hands the context on without ending the span (a hook pair whose later
-// callback ends trace.SpanFromContext(ctx)) is not.
+// callback ends trace.SpanFromContext(ctx)) is not. Nor is a span the
+// function never ends, defers the end of, or hands on anywhere: it is
+// never exported, which spanend reports once for the span, so its error
+// returns are not reported once more for every span and return.
+//
+// A local variable that holds the span too records on it and ends it: one
+// assigned a struct literal (or its address) of a type that embeds
+// trace.Span (w := &wrapped{Span: span}; w.RecordError(err)), a local any
+// (var a any = span; a.(trace.Span).SetStatus(...)), and variables
+// assigned from those. End is recognised as a call, a method value and a
+// method expression (trace.Span.End(span)).
 //
 // # Expected errors
 //
@@ -193,7 +203,10 @@
 //
 // When RecordError(err) stands alone, the suggested fix adds
 // span.SetStatus(codes.Error, err.Error()) after it, importing codes if
-// needed.
+// needed. It names the package as the file imports it, unless a local
+// variable shadows that name there (codes := ...); then it imports the
+// package as codes, or as otelcodes when codes is taken, and with neither
+// name free it offers no fix.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/spanerror.go returns a failure whose span is

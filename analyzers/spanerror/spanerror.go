@@ -95,6 +95,9 @@ type checker struct {
 	// spanCtx is the context variable the checked span's Start returned
 	// (ctx, span := tracer.Start(ctx, ...)), or nil.
 	spanCtx *types.Var
+	// aliases are the local variables that hold the checked span too
+	// (see spanAliases).
+	aliases map[*types.Var]bool
 }
 
 // fn is the function being checked.
@@ -150,7 +153,10 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	}
 	var owned []spans.Site
 	for _, s := range c.sp.Sites(node, body) {
-		if s.Kind == spans.Owned {
+		// A span the function never ends (nor defers nor hands on) is
+		// spanend's finding, once; its error returns are not reported
+		// again here, once per span and return.
+		if s.Kind == spans.Owned && s.Released {
 			owned = append(owned, s)
 		}
 	}
@@ -206,9 +212,36 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	})
 	f.unstable = c.unstable(f, body)
 	g := c.sp.CFG(body, c.cfgs)
+	// Where each Start is in the CFG, and what the paths from the entry
+	// know at each block: computed once for all the function's spans.
+	at := map[ast.Node]nodeAt{}
 	for _, s := range owned {
-		c.checkSpan(f, s, body, g)
+		at[s.Stmt] = nodeAt{}
 	}
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			if _, ok := at[n]; ok {
+				at[n] = nodeAt{b, i}
+			}
+		}
+	}
+	var entry map[*cfg.Block]*state
+	for _, s := range owned {
+		start := at[s.Stmt]
+		if start.b == nil || !start.b.Live {
+			continue
+		}
+		if entry == nil {
+			entry = c.entryStates(f, g)
+		}
+		c.checkSpan(f, node, s, body, start, c.entryState(f, entry, start))
+	}
+}
+
+// nodeAt is a CFG node's place: its block and index.
+type nodeAt struct {
+	b *cfg.Block
+	i int
 }
 
 type visit struct {
@@ -216,21 +249,12 @@ type visit struct {
 	s state
 }
 
-func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.CFG) {
+// checkSpan follows the paths from the span's start, where the paths from
+// the function's entry know entry.
+func (c *checker) checkSpan(f *fn, node ast.Node, site spans.Site, body *ast.BlockStmt, start nodeAt, entry state) {
 	c.spanCtx = startContext(c.pass.TypesInfo, site)
-	defer func() { c.spanCtx = nil }()
-	var startBlock *cfg.Block
-	startIdx := -1
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			if n == site.Stmt {
-				startBlock, startIdx = b, i
-			}
-		}
-	}
-	if startBlock == nil || !startBlock.Live {
-		return
-	}
+	c.aliases = c.spanAliases(node, body, site.Var)
+	defer func() { c.spanCtx, c.aliases = nil, nil }()
 	reported := map[*ast.ReturnStmt]bool{}
 	seen := map[visit]bool{}
 	budget := 20000
@@ -282,7 +306,100 @@ func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.
 			}
 		}
 	}
-	walk(startBlock, startIdx+1, c.entryState(f, g, startBlock, startIdx))
+	walk(start.b, start.i+1, entry)
+}
+
+// spanAliases returns the local variables that hold the span of v too,
+// assigned from v itself or from another of them (var a any = span;
+// s := a.(trace.Span)), a conversion (any(span)), or a struct literal (or
+// its address) of a type that embeds the span (w := &wrapped{Span: span}),
+// where w.RecordError(err) records on the span.
+func (c *checker) spanAliases(fn ast.Node, body *ast.BlockStmt, v *types.Var) map[*types.Var]bool {
+	if v == nil {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	var out map[*types.Var]bool
+	work := []*types.Var{v}
+	for len(work) > 0 && len(out) < 16 {
+		x := work[0]
+		work = work[1:]
+		for _, stack := range c.sp.Mentions(fn, body, x) {
+			id := stack[len(stack)-1].(*ast.Ident)
+			if info.Uses[id] != x {
+				continue
+			}
+			w := aliasTarget(info, stack)
+			if w == nil || w == v || out[w] || !spans.Within(w.Pos(), fn) {
+				continue
+			}
+			if out == nil {
+				out = map[*types.Var]bool{}
+			}
+			out[w] = true
+			work = append(work, w)
+		}
+	}
+	return out
+}
+
+// aliasTarget returns the local variable that the value at the top of
+// stack, a mention of a span variable, is assigned to whole: through
+// parentheses, a conversion, a type assertion, a struct literal of a type
+// that embeds the span, or its address. It returns nil for any other use.
+func aliasTarget(info *types.Info, stack []ast.Node) *types.Var {
+	var child ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		var target ast.Expr
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr, *ast.KeyValueExpr:
+		case *ast.TypeAssertExpr:
+			if p.X != child {
+				return nil
+			}
+		case *ast.CallExpr:
+			if tv, ok := info.Types[p.Fun]; !ok || !tv.IsType() {
+				return nil // an argument: not an alias
+			}
+		case *ast.CompositeLit:
+			if !otelapi.IsSpanType(info.TypeOf(p)) {
+				return nil // a value that does not embed the span
+			}
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return nil
+			}
+		case *ast.AssignStmt:
+			if len(p.Lhs) == len(p.Rhs) {
+				for j, r := range p.Rhs {
+					if r == child {
+						target = p.Lhs[j]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(p.Names) == len(p.Values) {
+				for j, r := range p.Values {
+					if r == child {
+						target = p.Names[j]
+					}
+				}
+			}
+		default:
+			return nil
+		}
+		switch stack[i].(type) {
+		case *ast.AssignStmt, *ast.ValueSpec:
+			id, ok := target.(*ast.Ident)
+			if !ok || id.Name == "_" {
+				return nil
+			}
+			w, _ := info.ObjectOf(id).(*types.Var)
+			return w
+		}
+		child = stack[i]
+	}
+	return nil
 }
 
 // apply updates st with what node n does, and reports whether n ends the
@@ -290,11 +407,20 @@ func (c *checker) checkSpan(f *fn, site spans.Site, body *ast.BlockStmt, g *cfg.
 func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool) {
 	info := c.pass.TypesInfo
 	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		// The span's variable, or the context Start returned, which
-		// carries the span to helpers that mark or end it through
-		// trace.SpanFromContext (their facts list the context parameter).
-		return ok && v != nil && (info.Uses[id] == v || c.spanCtx != nil && info.Uses[id] == c.spanCtx)
+		e = ast.Unparen(e)
+		if ta, ok := e.(*ast.TypeAssertExpr); ok {
+			e = ast.Unparen(ta.X) // a.(trace.Span), the span kept as any
+		}
+		id, ok := e.(*ast.Ident)
+		if !ok || v == nil {
+			return false
+		}
+		// The span's variable, a variable that holds it too, or the
+		// context Start returned, which carries the span to helpers
+		// that mark or end it through trace.SpanFromContext (their
+		// facts list the context parameter).
+		u, _ := info.Uses[id].(*types.Var)
+		return u != nil && (u == v || c.aliases[u] || u == c.spanCtx)
 	}
 	deferred := false
 	if d, ok := n.(*ast.DeferStmt); ok {
@@ -328,7 +454,7 @@ func (c *checker) apply(f *fn, v *types.Var, n ast.Node, st *state) (ended bool)
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if recv, name, ok := c.sp.SpanMethod(m); ok && name == "End" && isV(recv) && !deferred {
+			if recv, ok := c.sp.EndCall(m); ok && isV(recv) && !deferred {
 				ended = true
 			}
 			for ai, a := range m.Args {
@@ -848,14 +974,15 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
-// entryState returns what the paths from the function's entry know about
-// error variables at the span's start (after the start statement itself):
-// if err != nil { return err } before the start leaves err nil. It is a
-// forward must-analysis over the CFG: a fact holds at a block when it
-// holds on every edge into it.
-func (c *checker) entryState(f *fn, g *cfg.CFG, start *cfg.Block, idx int) state {
+// entryStates returns what the paths from the function's entry know about
+// error variables at the start of each block: if err != nil { return err }
+// leaves err nil after it. It is a forward must-analysis over the CFG: a
+// fact holds at a block when it holds on every edge into it. It does not
+// depend on the span, so one run serves all the function's spans; it
+// returns an empty map when the function is too big to finish.
+func (c *checker) entryStates(f *fn, g *cfg.CFG) map[*cfg.Block]*state {
 	if len(g.Blocks) == 0 {
-		return state{}
+		return map[*cfg.Block]*state{}
 	}
 	var init state
 	for i := 0; i < f.sig.Results().Len(); i++ {
@@ -903,13 +1030,23 @@ func (c *checker) entryState(f *fn, g *cfg.CFG, start *cfg.Block, idx int) state
 			}
 		}
 	}
-	st, ok := in[start]
-	if !ok || budget <= 0 {
+	if budget <= 0 {
+		return map[*cfg.Block]*state{}
+	}
+	return in
+}
+
+// entryState returns what the paths from the function's entry know about
+// error variables right after the start statement at start, from the
+// states at the start of each block.
+func (c *checker) entryState(f *fn, in map[*cfg.Block]*state, start nodeAt) state {
+	st, ok := in[start.b]
+	if !ok {
 		return state{}
 	}
 	res := *st
-	for i := 0; i <= idx && i < len(start.Nodes); i++ {
-		c.varEffect(f, start.Nodes[i], &res)
+	for i := 0; i <= start.i && i < len(start.b.Nodes); i++ {
+		c.varEffect(f, start.b.Nodes[i], &res)
 	}
 	return state{nilVars: res.nilVars, expVars: res.expVars, sexpVars: res.sexpVars}
 }
@@ -1094,7 +1231,7 @@ func (c *checker) statusFix(v *types.Var, body *ast.BlockStmt) (analysis.Suggest
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	codesName, importEdit, ok := c.codesImport()
+	codesName, importEdit, ok := c.codesImport(rec.End())
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
@@ -1128,30 +1265,59 @@ func (c *checker) source(e ast.Expr) (string, bool) {
 }
 
 // codesImport returns the name under which the file imports the codes
-// package, or an edit that imports it.
-func (c *checker) codesImport() (string, *analysis.TextEdit, bool) {
-	for _, imp := range c.file.Imports {
-		if path, _ := strconv.Unquote(imp.Path.Value); path == otelapi.CodesPkg {
-			if imp.Name != nil {
-				if imp.Name.Name == "_" || imp.Name.Name == "." {
-					return "", nil, false
-				}
-				return imp.Name.Name, nil, true
-			}
-			return "codes", nil, true
-		}
-	}
-	// The name must be free in the file scope.
-	if c.pass.Pkg.Scope().Lookup("codes") != nil {
+// package, or a name and an edit that imports it, for code at pos. The
+// file's import name is used when it is not shadowed at pos (codes :=
+// []int{1}); otherwise the package is imported as codes, or as otelcodes
+// when codes is taken, and with neither name free there is no fix.
+func (c *checker) codesImport(pos token.Pos) (string, *analysis.TextEdit, bool) {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
 		return "", nil, false
 	}
+	// free reports whether name is declared nowhere the inserted code or
+	// a new import would clash with it.
+	free := func(name string) bool {
+		if c.pass.Pkg.Scope().Lookup(name) != nil {
+			return false
+		}
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			return false
+		}
+		for _, imp := range c.file.Imports {
+			if imp.Name != nil && imp.Name.Name == name {
+				return false
+			}
+		}
+		return true
+	}
 	for _, imp := range c.file.Imports {
-		if imp.Name != nil && imp.Name.Name == "codes" {
-			return "", nil, false
+		if path, _ := strconv.Unquote(imp.Path.Value); path == otelapi.CodesPkg {
+			name := "codes"
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			if name == "_" || name == "." {
+				continue
+			}
+			if _, obj := scope.LookupParent(name, pos); obj != nil {
+				if pn, ok := obj.(*types.PkgName); ok && pn.Imported().Path() == otelapi.CodesPkg {
+					return name, nil, true
+				}
+			}
 		}
-		if path, _ := strconv.Unquote(imp.Path.Value); strings.HasSuffix(path, "/codes") {
-			return "", nil, false // another codes package, e.g. gRPC's
-		}
+	}
+	name := ""
+	switch {
+	case free("codes") && !c.importsOtherCodes():
+		name = "codes"
+	case free("otelcodes"):
+		name = "otelcodes"
+	default:
+		return "", nil, false
+	}
+	spec := strconv.Quote(otelapi.CodesPkg)
+	if name != "codes" {
+		spec = name + " " + spec
 	}
 	for _, d := range c.file.Decls {
 		gd, ok := d.(*ast.GenDecl)
@@ -1159,9 +1325,21 @@ func (c *checker) codesImport() (string, *analysis.TextEdit, bool) {
 			continue
 		}
 		if gd.Lparen.IsValid() {
-			return "codes", &analysis.TextEdit{Pos: gd.Rparen, End: gd.Rparen, NewText: []byte("\t\"" + otelapi.CodesPkg + "\"\n")}, true
+			return name, &analysis.TextEdit{Pos: gd.Rparen, End: gd.Rparen, NewText: []byte("\t" + spec + "\n")}, true
 		}
-		return "codes", &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport \"" + otelapi.CodesPkg + "\"")}, true
+		return name, &analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + spec)}, true
 	}
 	return "", nil, false
+}
+
+// importsOtherCodes reports whether the file imports another package
+// whose path ends in /codes, e.g. gRPC's: codes.Error next to it would
+// read as that package's.
+func (c *checker) importsOtherCodes() bool {
+	for _, imp := range c.file.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path != otelapi.CodesPkg && strings.HasSuffix(path, "/codes") {
+			return true
+		}
+	}
+	return false
 }

@@ -161,6 +161,22 @@ type tracker struct {
 }
 
 func newTracker(info *types.Info, body ast.Node, vars, reqs []*types.Var) *tracker {
+	return newTrackerOf(info, ctxAssigns(info, body), vars, reqs)
+}
+
+// ctxAssigns returns the assignments of context variables in body.
+func ctxAssigns(info *types.Info, body ast.Node) []ctxAssign {
+	var as []ctxAssign
+	ast.Inspect(body, func(n ast.Node) bool {
+		as = appendCtxAssigns(info, as, n)
+		return true
+	})
+	return as
+}
+
+// newTrackerOf returns the tracker of the seeds, given the context
+// assignments of the body.
+func newTrackerOf(info *types.Info, as []ctxAssign, vars, reqs []*types.Var) *tracker {
 	t := &tracker{info: info, vars: map[*types.Var]bool{}, reqs: map[*types.Var]bool{}}
 	for _, v := range vars {
 		t.vars[v] = true
@@ -168,11 +184,6 @@ func newTracker(info *types.Info, body ast.Node, vars, reqs []*types.Var) *track
 	for _, v := range reqs {
 		t.reqs[v] = true
 	}
-	var as []ctxAssign
-	ast.Inspect(body, func(n ast.Node) bool {
-		as = appendCtxAssigns(info, as, n)
-		return true
-	})
 	for changed := true; changed; {
 		changed = false
 		for _, a := range as {
@@ -247,19 +258,22 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 	var found ast.Node
 	in := func(n ast.Node) bool { return n.Pos() >= from && n.Pos() < to }
 	tracing := escapes && r.PackageTraces(r.pass.Pkg)
-	var detached map[*ast.FuncLit]bool
+	detached := func(*ast.FuncLit) bool { return false }
 	if !escapes {
-		detached = r.detachedGoroutines(body, to)
+		detached = r.goroutinesOf(body).detached(to)
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found != nil {
+		if found != nil || n == nil {
 			return false
+		}
+		if n.End() <= from || n.Pos() >= to {
+			return false // nothing in it is in [from, to)
 		}
 		switch n := n.(type) {
 		case *ast.SendStmt:
 			return false
 		case *ast.FuncLit:
-			return !detached[n]
+			return !detached(n)
 		case *ast.CallExpr:
 			if !in(n) {
 				return true
@@ -306,70 +320,145 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 	return found
 }
 
-// detachedGoroutines returns the function literals of body run in a new
-// goroutine (go func() {...}(), errgroup's or a WaitGroup's Go) that
-// nothing waits for before to: no Wait() call and no channel receive
-// follows them. Such goroutines outlive the span (pipeline workers), so
-// the context they get is not the span's business.
-func (r *Result) detachedGoroutines(body ast.Node, to token.Pos) map[*ast.FuncLit]bool {
+// goroutines lists the function literals of a body run in a new goroutine
+// (go func() {...}(), errgroup's or a WaitGroup's Go), and the positions
+// that wait for goroutines: Wait() calls, channel receives and ranges over
+// channels, in order.
+type goroutines struct {
+	lits  []*ast.FuncLit
+	waits []token.Pos
+}
+
+func (r *Result) goroutines(body ast.Node) *goroutines {
 	info := r.pass.TypesInfo
-	var lits []*ast.FuncLit
-	var waits []token.Pos
+	g := &goroutines{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.GoStmt:
 			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-				lits = append(lits, lit)
+				g.lits = append(g.lits, lit)
 			}
 		case *ast.CallExpr:
-			if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && otelapi.IsGoroutineSpawner(fn) && len(n.Args) > 0 {
+			if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && len(n.Args) > 0 && otelapi.IsGoroutineSpawner(fn) {
 				if lit, ok := ast.Unparen(n.Args[len(n.Args)-1]).(*ast.FuncLit); ok {
-					lits = append(lits, lit)
+					g.lits = append(g.lits, lit)
 				}
 			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
-				waits = append(waits, n.Pos())
+				g.waits = append(g.waits, n.Pos())
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
-				waits = append(waits, n.Pos())
+				g.waits = append(g.waits, n.Pos())
 			}
 		case *ast.RangeStmt:
 			if t := info.TypeOf(n.X); t != nil {
 				if _, ok := t.Underlying().(*types.Chan); ok {
-					waits = append(waits, n.Pos())
+					g.waits = append(g.waits, n.Pos())
 				}
 			}
 		}
 		return true
 	})
+	slices.Sort(g.waits)
+	return g
+}
+
+// detached returns a predicate that reports whether a function literal is
+// a goroutine body that nothing waits for before to: no wait follows it.
+// Such goroutines outlive the span (pipeline workers), so the context they
+// get is not the span's business.
+func (g *goroutines) detached(to token.Pos) func(*ast.FuncLit) bool {
+	if len(g.lits) == 0 {
+		return func(*ast.FuncLit) bool { return false }
+	}
 	out := map[*ast.FuncLit]bool{}
-	for _, lit := range lits {
-		waited := false
-		for _, w := range waits {
-			if w > lit.End() && w < to {
-				waited = true
-			}
-		}
-		if !waited {
+	for _, lit := range g.lits {
+		// The first wait after the literal.
+		i, _ := slices.BinarySearch(g.waits, lit.End()+1)
+		if i == len(g.waits) || g.waits[i] >= to {
 			out[lit] = true
 		}
 	}
-	return out
+	return func(lit *ast.FuncLit) bool { return out[lit] }
+}
+
+// flow is what OldContextUse learns about one function body, shared by
+// the questions about its spans: the context assignments, the trackers of
+// the contexts asked about, and its goroutines.
+type flow struct {
+	assigns    []ctxAssign
+	trackers   map[trackerKey]*tracker
+	goroutines *goroutines
+}
+
+type trackerKey struct {
+	v          *types.Var
+	viaRequest bool
+}
+
+// flowOf returns the flow of body, computing it on first use.
+func (r *Result) flowOf(body ast.Node) *flow {
+	r.flowsMu.Lock()
+	defer r.flowsMu.Unlock()
+	f, ok := r.flows[body]
+	if !ok {
+		if r.flows == nil {
+			r.flows = map[ast.Node]*flow{}
+		}
+		f = &flow{assigns: ctxAssigns(r.pass.TypesInfo, body), trackers: map[trackerKey]*tracker{}}
+		r.flows[body] = f
+	}
+	return f
+}
+
+// goroutinesOf returns the goroutines of body, computing them on first
+// use.
+func (r *Result) goroutinesOf(body ast.Node) *goroutines {
+	f := r.flowOf(body)
+	r.flowsMu.Lock()
+	g := f.goroutines
+	r.flowsMu.Unlock()
+	if g == nil {
+		g = r.goroutines(body)
+		r.flowsMu.Lock()
+		f.goroutines = g
+		r.flowsMu.Unlock()
+	}
+	return g
+}
+
+// trackerOf returns the tracker of the context v (or of r.Context() of
+// the request v) in body, computing it on first use.
+func (r *Result) trackerOf(body ast.Node, v *types.Var, viaRequest bool) *tracker {
+	f := r.flowOf(body)
+	key := trackerKey{v, viaRequest}
+	r.flowsMu.Lock()
+	t, ok := f.trackers[key]
+	r.flowsMu.Unlock()
+	if ok {
+		return t
+	}
+	if viaRequest {
+		t = newTrackerOf(r.pass.TypesInfo, f.assigns, nil, []*types.Var{v})
+	} else {
+		t = newTrackerOf(r.pass.TypesInfo, f.assigns, []*types.Var{v}, nil)
+	}
+	r.flowsMu.Lock()
+	f.trackers[key] = t
+	r.flowsMu.Unlock()
+	return t
 }
 
 // OldContextUse returns the first call in body, within [from, to), that
 // passes the context held in v (or r.Context() of the request variable
 // req, when req is not nil), or one derived from it, to code that can start
 // spans, or nil. Calls for which skip reports true do not count.
+//
+// The context assignments, trackers and goroutines of body are computed
+// once and shared by the calls on it.
 func (r *Result) OldContextUse(body ast.Node, v *types.Var, viaRequest bool, from, to token.Pos, skip func(*ast.CallExpr) bool) ast.Node {
-	var t *tracker
-	if viaRequest {
-		t = newTracker(r.pass.TypesInfo, body, nil, []*types.Var{v})
-	} else {
-		t = newTracker(r.pass.TypesInfo, body, []*types.Var{v}, nil)
-	}
-	return r.reaching(t, body, from, to, false, r.reach, skip)
+	return r.reaching(r.trackerOf(body, v, viaRequest), body, from, to, false, r.reach, skip)
 }
 
 // computeReach computes the ReachesSpans facts of this package's

@@ -118,6 +118,9 @@ type Result struct {
 	decls   map[*types.Func]*ast.FuncDecl // this package's functions with bodies
 	spawns  map[*types.Func]int           // this package's Spawns helpers
 	noFacts bool                          // the pass's analyzer does not require the helper
+
+	flowsMu sync.Mutex
+	flows   map[ast.Node]*flow // OldContextUse's knowledge of function bodies
 }
 
 // ResultOf returns the helper's result for pass, whose analyzer requires

@@ -47,6 +47,11 @@ type Site struct {
 	// HandOffs, for CtxHandOff, are the positions where the context that
 	// carries the span is returned, stored or sent.
 	HandOffs []token.Pos
+	// Released, for Owned and CtxHandOff, says whether the function ends
+	// the span held by Var, defers its end or hands it on anywhere in its
+	// body (closures included). When it does not, the span is never ended
+	// at all: spanend reports it, and the other rules leave it alone.
+	Released bool
 	// errWrites are the other assignments of ErrVar in the body.
 	errWrites []errWrite
 }
@@ -65,6 +70,30 @@ type errWrite struct {
 // The rules share the answer (it is computed once per function); callers
 // must not modify it.
 func (r *Result) Sites(fn ast.Node, body *ast.BlockStmt) []Site {
+	return r.funcSites(fn, body).sites
+}
+
+// Mentions returns the mentions of v in the body of fn, closures
+// included, in source order: each is the path from the body down to the
+// identifier (a use, or the definition). v is the variable of one of the
+// Sites of fn; other variables are looked up in a walk of the body.
+//
+// Callers must not modify the paths.
+func (r *Result) Mentions(fn ast.Node, body *ast.BlockStmt, v *types.Var) [][]ast.Node {
+	fs := r.funcSites(fn, body)
+	if m, ok := fs.mentions[v]; ok {
+		return m
+	}
+	return r.mentions(body, map[*types.Var]bool{v: true})[v]
+}
+
+// funcSites is what Sites and Mentions know about one function.
+type funcSites struct {
+	sites    []Site
+	mentions map[*types.Var][][]ast.Node // of the variables the sites bind
+}
+
+func (r *Result) funcSites(fn ast.Node, body *ast.BlockStmt) *funcSites {
 	// The rules of a package run concurrently on one Result.
 	r.sitesMu.Lock()
 	s, ok := r.sites[fn]
@@ -79,13 +108,53 @@ func (r *Result) Sites(fn ast.Node, body *ast.BlockStmt) []Site {
 		return old // another rule computed it meanwhile: one answer for all
 	}
 	if r.sites == nil {
-		r.sites = map[ast.Node][]Site{}
+		r.sites = map[ast.Node]*funcSites{}
 	}
 	r.sites[fn] = s
 	return s
 }
 
-func (r *Result) sites1(fn ast.Node, body *ast.BlockStmt) []Site {
+// mentions returns the mentions of the variables in vars in body, closures
+// included: for each, the paths from body down to its identifiers, in
+// source order. One walk serves every question about those variables,
+// where a walk per question would cost the body's size times the number
+// of spans.
+func (r *Result) mentions(body *ast.BlockStmt, vars map[*types.Var]bool) map[*types.Var][][]ast.Node {
+	out := map[*types.Var][][]ast.Node{}
+	if len(vars) == 0 {
+		return out
+	}
+	info := r.pass.TypesInfo
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.ObjectOf(id).(*types.Var); ok && vars[v] {
+				out[v] = append(out[v], slices.Clone(stack))
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// candidate is a span start found in a function body, before it is
+// classified.
+type candidate struct {
+	st     Start
+	path   []ast.Node // from the body down to the call's parent
+	lhs    ast.Expr   // what the span is assigned to
+	stmt   ast.Node   // the statement that assigns it, or nil
+	v      *types.Var // the local variable lhs names, if any
+	ctx    *types.Var // the variable the start's context is assigned to, if any
+	errVar *types.Var // the variable the start's error is assigned to, if any
+}
+
+func (r *Result) sites1(fn ast.Node, body *ast.BlockStmt) *funcSites {
 	info := r.pass.TypesInfo
 	results := map[*types.Var]bool{}
 	var ftype *ast.FuncType
@@ -104,7 +173,17 @@ func (r *Result) sites1(fn ast.Node, body *ast.BlockStmt) []Site {
 			}
 		}
 	}
-	var sites []Site
+	identVar := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return nil
+		}
+		v, _ := info.ObjectOf(id).(*types.Var)
+		return v
+	}
+	// The starts, and the variables the questions below are about.
+	var cands []candidate
+	vars := map[*types.Var]bool{}
 	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
 		if n == nil {
@@ -125,47 +204,136 @@ func (r *Result) sites1(fn ast.Node, body *ast.BlockStmt) []Site {
 		}
 		parent := stack[len(stack)-2]
 		lhs, stmt := startTarget(parent, call, st)
-		site := Site{Kind: HandedOn, Start: st, Stmt: stmt, Path: slices.Clip(append([]ast.Node(nil), stack[:len(stack)-1]...))}
+		c := candidate{st: st, path: slices.Clip(append([]ast.Node(nil), stack[:len(stack)-1]...)), lhs: lhs, stmt: stmt}
+		if stmt != nil {
+			c.v = identVar(lhs)
+			c.ctx = identVar(ctxTarget(stmt))
+			c.errVar = identVar(errTarget(stmt, st))
+			for _, v := range []*types.Var{c.v, c.ctx, c.errVar} {
+				if v != nil {
+					vars[v] = true
+				}
+			}
+		}
+		cands = append(cands, c)
+		return true
+	})
+	fs := &funcSites{mentions: r.mentions(body, vars)}
+	for _, c := range cands {
+		site := Site{Kind: HandedOn, Start: c.st, Stmt: c.stmt, Path: c.path}
 		switch {
-		case stmt == nil:
-			if _, ok := parent.(*ast.ExprStmt); ok {
+		case c.stmt == nil:
+			if _, ok := c.path[len(c.path)-1].(*ast.ExprStmt); ok {
 				site.Kind = Discarded
 			}
 			// Otherwise the span flows into a return, an argument or a
 			// composite: its new owner ends it.
-		case isBlank(lhs):
-			if flow := r.ctxFlow(fn, body, stmt); !flow.away && len(flow.handOffs) == 0 {
+		case isBlank(c.lhs):
+			if flow := r.ctxFlow(fn, body, c, fs.mentions); !flow.away && len(flow.handOffs) == 0 {
 				site.Kind = Dropped
 			}
 		default:
-			id, ok := ast.Unparen(lhs).(*ast.Ident)
-			if !ok {
+			if _, ok := ast.Unparen(c.lhs).(*ast.Ident); !ok {
 				break // stored in a field, element or through a pointer
 			}
-			v, ok := info.ObjectOf(id).(*types.Var)
-			if !ok || results[v] || !Within(v.Pos(), fn) {
+			v := c.v
+			if v == nil || results[v] || !Within(v.Pos(), fn) {
 				break // a named result, or a variable of an enclosing function or package
 			}
 			// A function that ends the span itself owns it, whatever
 			// it does with the context.
-			if !r.endsVar(body, v) {
-				flow := r.ctxFlow(fn, body, stmt)
+			if !r.endsVar(fs.mentions[v], v) {
+				flow := r.ctxFlow(fn, body, c, fs.mentions)
 				if flow.away {
 					break // the context carrying the span has a new owner
 				}
 				if len(flow.handOffs) > 0 {
 					site.Kind, site.Var, site.HandOffs = CtxHandOff, v, flow.handOffs
-					r.bindErr(&site, body)
+					r.bindErr(&site, c.errVar, fs.mentions[c.errVar])
 					break
 				}
 			}
 			site.Kind, site.Var = Owned, v
-			r.bindErr(&site, body)
+			r.bindErr(&site, c.errVar, fs.mentions[c.errVar])
 		}
-		sites = append(sites, site)
-		return true
-	})
-	return sites
+		if site.Var != nil {
+			site.Released = r.released(fs.mentions[site.Var])
+		}
+		fs.sites = append(fs.sites, site)
+	}
+	return fs
+}
+
+// released reports whether one of the mentions of a span variable
+// releases the span it holds (see Releases).
+func (r *Result) released(mentions [][]ast.Node) bool {
+	for _, stack := range mentions {
+		if !IsAssigned(stack) && r.Releases(stack) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsAssigned reports whether the identifier at the top of stack is being
+// assigned (or declared).
+func IsAssigned(stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	id := stack[len(stack)-1]
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == id {
+				return true
+			}
+		}
+	case *ast.ValueSpec:
+		for _, n := range p.Names {
+			if n == id {
+				return true
+			}
+		}
+	case *ast.RangeStmt:
+		return p.Key == id || p.Value == id
+	}
+	return false
+}
+
+// ctxTarget returns the expression a start statement assigns the start's
+// context to (ctx in ctx, span := tracer.Start(...)), or nil.
+func ctxTarget(stmt ast.Node) ast.Expr {
+	switch p := stmt.(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) > 1 {
+			return p.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) > 1 {
+			return p.Names[0]
+		}
+	}
+	return nil
+}
+
+// errTarget returns the expression a start statement assigns the start's
+// error result to, or nil.
+func errTarget(stmt ast.Node, st Start) ast.Expr {
+	if st.Err < 0 {
+		return nil
+	}
+	switch p := stmt.(type) {
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && st.Err < len(p.Lhs) {
+			return p.Lhs[st.Err]
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && st.Err < len(p.Names) {
+			return p.Names[st.Err]
+		}
+	}
+	return nil
 }
 
 // startTarget returns the expression the span of a start call is assigned
@@ -228,50 +396,31 @@ type ctxFlowResult struct {
 	handOffs []token.Pos
 }
 
-// ctxFlow reports where the context returned by a start takes the span.
-func (r *Result) ctxFlow(fn ast.Node, body *ast.BlockStmt, stmt ast.Node) ctxFlowResult {
+// ctxFlow reports where the context returned by the start c takes the
+// span, from the mentions of the variables of the function's starts.
+func (r *Result) ctxFlow(fn ast.Node, body *ast.BlockStmt, c candidate, mentions map[*types.Var][][]ast.Node) ctxFlowResult {
 	var res ctxFlowResult
-	var ctxExpr ast.Expr
-	switch p := stmt.(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && len(p.Lhs) > 1 {
-			ctxExpr = p.Lhs[0]
-		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 && len(p.Names) > 1 {
-			ctxExpr = p.Names[0]
-		}
-	}
+	ctxExpr := ctxTarget(c.stmt)
 	if ctxExpr == nil || isBlank(ctxExpr) {
 		return res
 	}
-	id, ok := ast.Unparen(ctxExpr).(*ast.Ident)
-	if !ok {
+	if _, ok := ast.Unparen(ctxExpr).(*ast.Ident); !ok {
 		res.away = true // stored in a field or element
 		return res
 	}
-	info := r.pass.TypesInfo
-	v, ok := info.ObjectOf(id).(*types.Var)
-	if !ok {
+	v := c.ctx
+	if v == nil {
 		return res
 	}
 	if !Within(v.Pos(), fn) {
 		res.away = true // a variable of an enclosing function or the package
 		return res
 	}
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if res.away {
-			return false
-		}
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
-		use, ok := n.(*ast.Ident)
-		if !ok || info.Uses[use] != v || use.Pos() < stmt.End() {
-			return true // not the context, or a mention before the Start
+	info := r.pass.TypesInfo
+	for _, stack := range mentions[v] {
+		use := stack[len(stack)-1].(*ast.Ident)
+		if info.Uses[use] != v || use.Pos() < c.stmt.End() {
+			continue // the definition, or a mention before the Start
 		}
 		for i := len(stack) - 2; i >= 0; i-- {
 			switch p := stack[i].(type) {
@@ -298,87 +447,69 @@ func (r *Result) ctxFlow(fn ast.Node, body *ast.BlockStmt, stmt ast.Node) ctxFlo
 			}
 			break
 		}
-		return true
-	})
+		if res.away {
+			return res
+		}
+	}
 	return res
 }
 
-// endsVar reports whether body (closures included) ends the span held by
-// v: calls v.End, hands on the method value v.End, or passes v to a
-// function that ends it.
-func (r *Result) endsVar(body *ast.BlockStmt, v *types.Var) bool {
+// endsVar reports whether the function ends the span held by v, given the
+// mentions of v in its body (closures included): it calls v.End, hands on
+// the method value v.End, or passes v to a function that ends it.
+func (r *Result) endsVar(mentions [][]ast.Node, v *types.Var) bool {
 	info := r.pass.TypesInfo
-	isV := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
-	ends := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if ends {
-			return false
+	for _, stack := range mentions {
+		id := stack[len(stack)-1].(*ast.Ident)
+		if info.Uses[id] != v {
+			continue
 		}
-		switch n := n.(type) {
+		// The mention's parent, through parentheses.
+		i := len(stack) - 2
+		var child ast.Node = id
+		for i >= 0 {
+			if p, ok := stack[i].(*ast.ParenExpr); ok {
+				child = p
+				i--
+				continue
+			}
+			break
+		}
+		if i < 0 {
+			continue
+		}
+		switch p := stack[i].(type) {
 		case *ast.SelectorExpr:
-			if n.Sel.Name == "End" && isV(n.X) {
-				if sel := info.Selections[n]; sel != nil && sel.Kind() != types.FieldVal {
-					ends = true
+			if p.X == child && p.Sel.Name == "End" {
+				if sel := info.Selections[p]; sel != nil && sel.Kind() != types.FieldVal {
+					return true
 				}
 			}
 		case *ast.CallExpr:
-			for i, a := range n.Args {
-				if isV(a) && r.ArgEffect(n, i) == ArgEnded {
-					ends = true
+			for ai, a := range p.Args {
+				if a == child && r.ArgEffect(p, ai) == ArgEnded {
+					return true
 				}
 			}
 		}
-		return true
-	})
-	return ends
+	}
+	return false
 }
 
-// bindErr sets site.ErrVar when the start returns no span with a non-nil
-// error and the statement binds that error to a variable, and records the
-// other assignments of that variable.
-func (r *Result) bindErr(site *Site, body *ast.BlockStmt) {
+// bindErr sets site.ErrVar to errVar, the variable the start statement
+// binds its error to, when the start returns no span with a non-nil error,
+// and records the other assignments of that variable from its mentions.
+func (r *Result) bindErr(site *Site, errVar *types.Var, mentions [][]ast.Node) {
 	st := site.Start
-	if st.Err < 0 || st.LiveOnErr {
+	if st.Err < 0 || st.LiveOnErr || errVar == nil {
 		return
 	}
-	var lhs ast.Expr
-	switch p := site.Stmt.(type) {
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && st.Err < len(p.Lhs) {
-			lhs = p.Lhs[st.Err]
+	site.ErrVar = errVar
+	for _, stack := range mentions {
+		if len(stack) < 2 || !writes(stack) {
+			continue
 		}
-	case *ast.ValueSpec:
-		if len(p.Values) == 1 && st.Err < len(p.Names) {
-			lhs = p.Names[st.Err]
-		}
-	}
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok || id.Name == "_" {
-		return
-	}
-	info := r.pass.TypesInfo
-	v, ok := info.ObjectOf(id).(*types.Var)
-	if !ok {
-		return
-	}
-	site.ErrVar = v
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
-		if n == site.Stmt {
-			return true
-		}
-		id, ok := n.(*ast.Ident)
-		if !ok || info.ObjectOf(id) != v || len(stack) < 2 || !writes(stack) {
-			return true
-		}
+		id := stack[len(stack)-1]
 		w := errWrite{pos: id.Pos()}
 		for _, s := range stack {
 			switch s.(type) {
@@ -387,8 +518,7 @@ func (r *Result) bindErr(site *Site, body *ast.BlockStmt) {
 			}
 		}
 		site.errWrites = append(site.errWrites, w)
-		return true
-	})
+	}
 }
 
 // writes reports whether the identifier at the top of stack may be
@@ -484,8 +614,9 @@ func NonNil(info *types.Info, cond ast.Expr, v *types.Var) (onTrue, onFalse bool
 }
 
 // borrowedSpanEnded reports whether the trace.SpanFromContext call at the
-// top of stack is ended: called .End() on directly, or assigned to a local
-// variable whose End method is called somewhere in body.
+// top of stack is ended: called .End() on directly (or given to the method
+// expression trace.Span.End), or assigned to a local variable that body
+// ends (v.End(), the method value v.End, trace.Span.End(v)).
 func (r *Result) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
 	call := stack[len(stack)-1]
 	if len(stack) < 2 {
@@ -494,6 +625,9 @@ func (r *Result) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
 	switch p := stack[len(stack)-2].(type) {
 	case *ast.SelectorExpr:
 		return p.X == call && p.Sel.Name == "End"
+	case *ast.CallExpr:
+		recv, ok := r.EndCall(p)
+		return ok && ast.Unparen(recv) == call
 	case *ast.AssignStmt:
 		for i, rhs := range p.Rhs {
 			if rhs != call || i >= len(p.Lhs) {
@@ -504,12 +638,18 @@ func (r *Result) borrowedSpanEnded(body *ast.BlockStmt, stack []ast.Node) bool {
 				return false
 			}
 			v := r.pass.TypesInfo.ObjectOf(id)
+			isV := func(e ast.Expr) bool {
+				x, ok := ast.Unparen(e).(*ast.Ident)
+				return ok && r.pass.TypesInfo.Uses[x] == v
+			}
 			ended := false
 			ast.Inspect(body, func(n ast.Node) bool {
-				if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "End" {
-					if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.pass.TypesInfo.Uses[x] == v {
-						ended = true
-					}
+				switch n := n.(type) {
+				case *ast.SelectorExpr:
+					ended = n.Sel.Name == "End" && isV(n.X)
+				case *ast.CallExpr:
+					recv, ok := r.EndCall(n)
+					ended = ok && isV(recv)
 				}
 				return !ended
 			})

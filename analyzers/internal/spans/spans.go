@@ -78,11 +78,12 @@ type Result struct {
 	ends    map[*types.Func]*EndsSpan
 	records map[*types.Func]*RecordsError
 	// methodValues maps a function-typed local variable assigned exactly
-	// once from a method value (start := tracer.Start) to that method.
-	methodValues map[*types.Var]*types.Func
+	// once from a method value (start := tracer.Start) or a method
+	// expression (end := trace.Span.End) to that method.
+	methodValues map[*types.Var]boundMethod
 	relevant     bool
 	sitesMu      sync.Mutex
-	sites        map[ast.Node][]Site // Sites, by function
+	sites        map[ast.Node]*funcSites // Sites and Mentions, by function
 }
 
 // Relevant reports whether the package can involve spans: it imports the
@@ -125,10 +126,20 @@ func (r *Result) Callee(call *ast.CallExpr) *types.Func {
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok {
-			return r.methodValues[v]
+			if m, ok := r.methodValues[v]; ok && m.recv != nil {
+				return m.fn
+			}
 		}
 	}
 	return nil
+}
+
+// boundMethod is the method a local variable is bound to, and the
+// receiver of a method value (nil for a method expression, which takes
+// the receiver as its first argument).
+type boundMethod struct {
+	fn   *types.Func
+	recv ast.Expr
 }
 
 // StartCall reports whether call starts a span that its caller owns.
@@ -223,6 +234,9 @@ func (r *Result) ArgEffect(call *ast.CallExpr, i int) ArgEffect {
 			}
 			return ArgKept // len, cap, print...
 		}
+	}
+	if recv, ok := r.EndCall(call); ok && i < len(call.Args) && recv == call.Args[i] {
+		return ArgEnded // trace.Span.End(span)
 	}
 	fn := r.Callee(call)
 	if fn == nil {
@@ -341,10 +355,49 @@ func (r *Result) IsBorrowCall(call *ast.CallExpr) bool {
 	return fn != nil && otelapi.IsBorrowed(fn)
 }
 
-// IsEndCall reports whether call is recv.End(...) on a span.
-func (r *Result) IsEndCall(call *ast.CallExpr) bool {
-	fn := r.Callee(call)
-	return fn != nil && otelapi.IsEndMethod(fn)
+// EndCall reports whether call ends a span, and returns the expression of
+// the span it ends: span.End(...), the method expression
+// trace.Span.End(span, ...), or a local variable assigned once from either
+// (end := span.End; end(), or end := trace.Span.End; end(span)).
+func (r *Result) EndCall(call *ast.CallExpr) (ast.Expr, bool) {
+	info := r.pass.TypesInfo
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.SelectorExpr:
+		s := info.Selections[fun]
+		if s == nil {
+			return nil, false
+		}
+		fn, ok := s.Obj().(*types.Func)
+		if !ok || !otelapi.IsEndMethod(fn) {
+			return nil, false
+		}
+		switch s.Kind() {
+		case types.MethodVal:
+			if otelapi.IsSpanType(s.Recv()) {
+				return fun.X, true
+			}
+		case types.MethodExpr:
+			if len(call.Args) > 0 {
+				return call.Args[0], true
+			}
+		}
+	case *ast.Ident:
+		v, ok := info.Uses[fun].(*types.Var)
+		if !ok {
+			return nil, false
+		}
+		m, ok := r.methodValues[v]
+		if !ok || !otelapi.IsEndMethod(m.fn) {
+			return nil, false
+		}
+		if m.recv != nil {
+			return m.recv, true
+		}
+		if len(call.Args) > 0 {
+			return call.Args[0], true
+		}
+	}
+	return nil, false
 }
 
 // NoReturnTable reports whether call is to a function the tables know never
@@ -361,7 +414,7 @@ func run(pass *analysis.Pass, opts *Options) (any, error) {
 		starts:       map[*types.Func]*StartsSpan{},
 		ends:         map[*types.Func]*EndsSpan{},
 		records:      map[*types.Func]*RecordsError{},
-		methodValues: map[*types.Var]*types.Func{},
+		methodValues: map[*types.Var]boundMethod{},
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		if otelapi.IsOTelAPIPath(imp.Path()) || pass.ImportPackageFact(imp, new(SpanAPI)) {
@@ -435,7 +488,8 @@ func run(pass *analysis.Pass, opts *Options) (any, error) {
 }
 
 // findMethodValues records local variables assigned exactly once, from a
-// method value of a span-starting method.
+// method value (start := tracer.Start, end := span.End) or a method
+// expression (end := trace.Span.End).
 func (r *Result) findMethodValues(insp *inspector.Inspector) {
 	info := r.pass.TypesInfo
 	assigns := func(yield func(ast.Node) bool) {
@@ -445,16 +499,26 @@ func (r *Result) findMethodValues(insp *inspector.Inspector) {
 			}
 		}
 	}
-	r.methodValues = singleAssigned(info, assigns, func(rhs ast.Expr) (*types.Func, bool) {
+	r.methodValues = singleAssigned(info, assigns, func(rhs ast.Expr) (boundMethod, bool) {
 		sel, ok := ast.Unparen(rhs).(*ast.SelectorExpr)
 		if !ok {
-			return nil, false
+			return boundMethod{}, false
 		}
-		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-			fn, ok := s.Obj().(*types.Func)
-			return fn, ok
+		s := info.Selections[sel]
+		if s == nil {
+			return boundMethod{}, false
 		}
-		return nil, false
+		fn, ok := s.Obj().(*types.Func)
+		if !ok {
+			return boundMethod{}, false
+		}
+		switch s.Kind() {
+		case types.MethodVal:
+			return boundMethod{fn: fn, recv: sel.X}, true
+		case types.MethodExpr:
+			return boundMethod{fn: fn}, true
+		}
+		return boundMethod{}, false
 	})
 }
 
@@ -732,8 +796,8 @@ func (r *Result) computeEnds(d *ast.FuncDecl, fn *types.Func) *EndsSpan {
 		if !ok {
 			return true
 		}
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "End" {
-			if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && len(inner.Args) == 1 {
+		if recv, ok := r.EndCall(call); ok {
+			if inner, ok := ast.Unparen(recv).(*ast.CallExpr); ok && len(inner.Args) == 1 {
 				if fn := r.Callee(inner); fn != nil && otelapi.IsBorrowed(fn) {
 					if id, ok := ast.Unparen(inner.Args[0]).(*ast.Ident); ok {
 						if v, ok := info.Uses[id].(*types.Var); ok {
