@@ -11,7 +11,7 @@ import (
 
 var t = otel.Tracer("endforms")
 
-func f(context.Context) error { return nil }
+func f(context.Context) error { return errStub }
 
 // The deferred method expression ends the span at exit: the error is
 // returned while it is live.

@@ -13,7 +13,7 @@ import (
 
 var tracer = otel.Tracer("fix")
 
-func fetch(context.Context) error { return nil }
+func fetch(context.Context) error { return errStub }
 
 var okCode = codes.Ok
 

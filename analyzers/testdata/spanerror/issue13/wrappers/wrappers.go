@@ -14,7 +14,7 @@ import (
 
 var t = otel.Tracer("wrappers")
 
-func f(context.Context) error { return nil }
+func f(context.Context) error { return errStub }
 
 type wrapped struct {
 	trace.Span
