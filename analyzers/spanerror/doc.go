@@ -147,8 +147,10 @@
 //     checkAuthz(ctx) and err := checkAuthz(ctx); if err != nil { return
 //     err } are expected. A function that only ever returns nil for its
 //     error (a no-op Close, a method kept for an interface) never fails
-//     and carries the fact too; a call through an interface or a function
-//     value is not known and is checked. Sentinels carry the fact too, so a store package
+//     and carries the fact too, as do the standard library's writes to a
+//     bytes.Buffer or strings.Builder and, in a module whose go directive
+//     is 1.24 or later, crypto/rand.Read; a call through an interface or a
+//     function value is not known and is checked. Sentinels carry the fact too, so a store package
 //     that does not import OTel declares expected sentinels all the same;
 //   - a call of an error rewriter with an expected argument: a function
 //     that returns nil, its error parameter, the gRPC status it carries

@@ -7,6 +7,7 @@ package otelapi
 
 import (
 	"go/types"
+	"go/version"
 	"strings"
 )
 
@@ -441,6 +442,33 @@ func IsContextError(fn *types.Func) bool { return ctxErrorFuncs[fn.FullName()] }
 // IsStatusErr reports whether fn is the Err method of a gRPC *Status.
 func IsStatusErr(fn *types.Func) bool {
 	return fn.FullName() == "(*google.golang.org/grpc/internal/status.Status).Err"
+}
+
+// neverFailFuncs are standard-library functions whose error result is
+// documented to be always nil. The value is the first Go release of which
+// that is true ("": every release): crypto/rand.Read crashes the program
+// instead of failing since Go 1.24.
+var neverFailFuncs = map[string]string{
+	"(*bytes.Buffer).Write":          "",
+	"(*bytes.Buffer).WriteString":    "",
+	"(*bytes.Buffer).WriteByte":      "",
+	"(*bytes.Buffer).WriteRune":      "",
+	"(*strings.Builder).Write":       "",
+	"(*strings.Builder).WriteString": "",
+	"(*strings.Builder).WriteByte":   "",
+	"(*strings.Builder).WriteRune":   "",
+	"crypto/rand.Read":               "go1.24",
+}
+
+// NeverFails reports whether fn, a standard-library function, never
+// returns a non-nil error in a module whose go directive is goVersion
+// ("go1.24"; "" when unknown: only what holds in every release counts).
+func NeverFails(fn *types.Func, goVersion string) bool {
+	since, ok := neverFailFuncs[fn.FullName()]
+	if !ok {
+		return false
+	}
+	return since == "" || goVersion != "" && version.Compare(goVersion, since) >= 0
 }
 
 // IsStatusOf reports whether fn returns the gRPC *Status its error

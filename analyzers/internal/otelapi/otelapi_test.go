@@ -1,6 +1,9 @@
 package otelapi
 
-import "testing"
+import (
+	"go/types"
+	"testing"
+)
 
 func TestIsOutcomeName(t *testing.T) {
 	for name, want := range map[string]bool{
@@ -71,6 +74,20 @@ func TestIsOutcomeTypeName(t *testing.T) {
 	} {
 		if got := IsOutcomeTypeName(name); got != want {
 			t.Errorf("IsOutcomeTypeName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestNeverFails(t *testing.T) {
+	pkg := types.NewPackage("crypto/rand", "rand")
+	sig := types.NewSignatureType(nil, nil, nil, types.NewTuple(), types.NewTuple(), false)
+	read := types.NewFunc(0, pkg, "Read", sig)
+	for _, c := range []struct {
+		version string
+		want    bool
+	}{{"go1.26", true}, {"go1.24", true}, {"go1.23.2", false}, {"", false}} {
+		if got := NeverFails(read, c.version); got != c.want {
+			t.Errorf("NeverFails(crypto/rand.Read, %q) = %v, want %v", c.version, got, c.want)
 		}
 	}
 }

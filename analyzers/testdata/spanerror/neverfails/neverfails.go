@@ -5,8 +5,12 @@
 package neverfails
 
 import (
+	"bytes"
 	"context"
+	"crypto/rand"
 	"errors"
+	"io"
+	"strings"
 
 	"go.opentelemetry.io/otel"
 )
@@ -76,4 +80,34 @@ func load(ctx context.Context, c *noopCache, key string) (string, error) {
 		return "", err // want `error returned while span "load" is live`
 	}
 	return v, nil
+}
+
+// Silent: a strings.Builder's and a bytes.Buffer's writes never fail, nor
+// does crypto/rand.Read since Go 1.24 (this module's go directive).
+func render(ctx context.Context, parts []string) (string, error) { // want render:"expectedError"
+	ctx, span := tracer.Start(ctx, "render")
+	defer span.End()
+	var b strings.Builder
+	for _, p := range parts {
+		if _, err := b.WriteString(p); err != nil {
+			return "", err
+		}
+	}
+	var buf bytes.Buffer
+	if err := buf.WriteByte('\n'); err != nil {
+		return "", err
+	}
+	salt := make([]byte, 16)
+	if _, err := rand.Read(salt); err != nil {
+		return "", err
+	}
+	return b.String() + buf.String(), nil
+}
+
+// Reported: any other writer may fail.
+func write(ctx context.Context, w io.Writer, s string) error {
+	ctx, span := tracer.Start(ctx, "write")
+	defer span.End()
+	_, err := io.WriteString(w, s)
+	return err // want `error returned while span "write" is live`
 }
