@@ -152,6 +152,19 @@
 //     is 1.24 or later, crypto/rand.Read; a call through an interface or a
 //     function value is not known and is checked. Sentinels carry the fact too, so a store package
 //     that does not import OTel declares expected sentinels all the same;
+//   - a call of a validation with the caller's own inputs: a function
+//     that reads only its parameters, constants and error sentinels (no
+//     receiver, no package state), makes no call that can fail, returns
+//     nil on some path and errors of its own making (errors.New,
+//     fmt.Errorf without a wrapped error, a sentinel) only under an if or
+//     a case carries the validatesInput fact (jaeger's validateQuery,
+//     spicedb's dispatch.CheckDepth); called with parameters of the
+//     calling function, or their fields and getters (validateQuery(q),
+//     CheckDepth(ctx, req)), its errors judge the request. Called with
+//     data read from a store or with constants, the same check guards
+//     integrity or an invariant, and its error is a failure; so is the
+//     error of a function that reads state, parses with strconv or fails
+//     unconditionally;
 //   - a call of an error rewriter with an expected argument: a function
 //     that returns nil, its error parameter, the gRPC status it carries
 //     (st, ok := status.FromError(err); return st.Err()) or a Canceled or

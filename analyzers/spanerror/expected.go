@@ -31,11 +31,12 @@ func (*expectedError) String() string { return "expectedError" }
 // constructors (the otelapi tables), the -spanerror.expected names and the
 // expectedError facts.
 type expecter struct {
-	pass  *analysis.Pass
-	extra []string
-	local map[types.Object]bool // this package's objects with the fact
-	keep  map[types.Object]int  // this package's functions with the preservesExpected fact
-	chans map[*types.Var]bool   // local error channels: every send expected
+	pass   *analysis.Pass
+	extra  []string
+	local  map[types.Object]bool // this package's objects with the fact
+	keep   map[types.Object]int  // this package's functions with the preservesExpected fact
+	chans  map[*types.Var]bool   // local error channels: every send expected
+	checks map[types.Object]bool // this package's functions with the validatesInput fact
 	// pending is set when a question about a function of this package
 	// without the fact (yet) was asked: its answer may change.
 	pending bool
@@ -171,7 +172,7 @@ func (x *expecter) expectedCall(call *ast.CallExpr, k known) bool {
 		}
 		return n > 0
 	}
-	if x.concreteExpected(fn) || x.preservedCall(fn, call, k) {
+	if x.concreteExpected(fn) || x.preservedCall(fn, call, k) || x.validatesCall(fn, call) {
 		return true
 	}
 	return x.hasFact(fn)
@@ -475,6 +476,26 @@ func (x *expecter) computeFacts(files []*ast.File) {
 		cands = keep
 	}
 	x.pending = false
+	for _, f := range files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			obj, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok || x.local[obj] {
+				continue
+			}
+			res := obj.Signature().Results()
+			if res.Len() > 0 && otelapi.IsErrorType(res.At(res.Len()-1).Type()) && x.rejectsInput(fd) {
+				x.checks[obj] = true
+			}
+		}
+	}
+	x.pending = false
+	for obj := range x.checks {
+		x.pass.ExportObjectFact(obj, new(validatesInput))
+	}
 	for obj := range x.local {
 		x.pass.ExportObjectFact(obj, new(expectedError))
 	}

@@ -50,7 +50,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts) }),
-		FactTypes: []analysis.Fact{new(expectedError), new(preservesExpected)},
+		FactTypes: []analysis.Fact{new(expectedError), new(preservesExpected), new(validatesInput)},
 	}
 	a.Flags.Var(&opts.expected, "expected", "more sentinel errors, or functions whose errors are, that are not failures, by full name (comma-separated)")
 	a.Flags.Var(&h.Options.Recorders, "recorders", "functions that record an error on the first span they are passed, by full name (comma-separated)")
@@ -62,7 +62,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
-	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}, keep: map[types.Object]int{}, chans: map[*types.Var]bool{}}
+	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}, keep: map[types.Object]int{}, chans: map[*types.Var]bool{}, checks: map[types.Object]bool{}}
 	exp.computeFacts(pass.Files)
 	sp := h.Result(pass)
 	if !sp.Relevant() {

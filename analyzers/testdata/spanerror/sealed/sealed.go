@@ -7,6 +7,7 @@ package sealed
 import (
 	"context"
 	"errors"
+	"os"
 
 	"go.opentelemetry.io/otel"
 )
@@ -34,10 +35,11 @@ type Userset struct{ Userset isUserset_Userset }
 func (u *Userset) GetUserset() isUserset_Userset { return u.Userset }
 
 func expand(ctx context.Context, relation string) (string, error) {
-	if relation == "" {
-		return "", errors.New("no relation")
+	b, err := os.ReadFile(relation)
+	if err != nil {
+		return "", err
 	}
-	return relation, nil
+	return string(b), nil
 }
 
 // Silent: the default cannot run.
