@@ -334,12 +334,7 @@ func (x *expecter) translation(e ast.Expr, k known) bool {
 	case *ast.CompositeLit:
 		return true
 	case *ast.Ident, *ast.SelectorExpr:
-		id, ok := e.(*ast.Ident)
-		if !ok {
-			id = e.(*ast.SelectorExpr).Sel
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+		return isPackageVar(info, e)
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(info, e).(*types.Func)
 		if !ok || !otelapi.IsSentinelCtor(fn) {

@@ -145,12 +145,7 @@ func (x *expecter) ownError(e ast.Expr) bool {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
 	case *ast.Ident, *ast.SelectorExpr:
-		id, ok := e.(*ast.Ident)
-		if !ok {
-			id = e.(*ast.SelectorExpr).Sel
-		}
-		v, ok := info.Uses[id].(*types.Var)
-		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+		return isPackageVar(info, e)
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(info, e).(*types.Func)
 		if !ok || !isOwnErrorCtor(fn) {
@@ -281,4 +276,18 @@ func (x *expecter) enclosingParams(pos token.Pos) map[*types.Var]bool {
 		params[sig.Params().At(i)] = true
 	}
 	return params
+}
+
+// isPackageVar reports whether e (an identifier or a qualified one) names
+// a package-level variable: a sentinel.
+func isPackageVar(info *types.Info, e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if sel, isSel := e.(*ast.SelectorExpr); isSel {
+		id, ok = sel.Sel, true
+	}
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
 }
