@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
 )
 
 // expectedChan reports whether e is a local channel of errors, made in
@@ -143,4 +145,134 @@ func (x *expecter) enclosingBody(pos token.Pos) *ast.BlockStmt {
 		}
 	}
 	return nil
+}
+
+// closureExpected reports whether call calls a local variable bound once,
+// where it is declared, to a function literal whose every error is nil or
+// expected (spicedb's invert := func(r *CaveatResult) (*CaveatResult,
+// error) { ...; return r, nil }).
+func (x *expecter) closureExpected(call *ast.CallExpr) bool {
+	info := x.pass.TypesInfo
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != x.pass.Pkg || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	if r, done := x.lits[v]; done {
+		return r
+	}
+	x.lits[v] = false // a closure that returns its own call's error
+	pending := x.pending
+	x.pending = false
+	r := x.litExpected(v)
+	if x.pending {
+		delete(x.lits, v)
+	} else {
+		x.lits[v] = r
+	}
+	x.pending = x.pending || pending
+	return r
+}
+
+func (x *expecter) litExpected(v *types.Var) bool {
+	info := x.pass.TypesInfo
+	body := x.enclosingBody(v.Pos())
+	if body == nil {
+		return false
+	}
+	var lit *ast.FuncLit
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				lid, isID := ast.Unparen(l).(*ast.Ident)
+				if !isID || info.ObjectOf(lid) != v {
+					continue
+				}
+				f, isLit := (ast.Expr)(nil), false
+				if len(n.Lhs) == len(n.Rhs) {
+					f = ast.Unparen(n.Rhs[i])
+					_, isLit = f.(*ast.FuncLit)
+				}
+				if !isLit || n.Tok.String() != ":=" || lit != nil {
+					ok = false
+					return false
+				}
+				lit = f.(*ast.FuncLit)
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] != v {
+					continue
+				}
+				if len(n.Values) != len(n.Names) || lit != nil {
+					ok = false
+					return false
+				}
+				f, isLit := ast.Unparen(n.Values[i]).(*ast.FuncLit)
+				if !isLit {
+					ok = false
+					return false
+				}
+				lit = f
+			}
+		case *ast.UnaryExpr:
+			if uid, isID := ast.Unparen(n.X).(*ast.Ident); isID && n.Op.String() == "&" && info.Uses[uid] == v {
+				ok = false
+			}
+		}
+		return true
+	})
+	if !ok || lit == nil {
+		return false
+	}
+	sig, isSig := info.TypeOf(lit).(*types.Signature)
+	if !isSig {
+		return false
+	}
+	res := sig.Results()
+	n := res.Len()
+	if n == 0 || !otelapi.IsErrorType(res.At(n-1).Type()) {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if res.At(i).Name() != "" && res.At(i).Name() != "_" {
+			return false // named results: bare returns
+		}
+	}
+	vars := &varClass{x: x, body: lit.Body, memo: map[*types.Var]bool{}, results: map[*types.Var]bool{}}
+	all := true
+	ast.Inspect(lit.Body, func(node ast.Node) bool {
+		if !all {
+			return false
+		}
+		switch node := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			var e ast.Expr
+			switch {
+			case len(node.Results) == n:
+				e = node.Results[n-1]
+			case len(node.Results) == 1 && n == 1:
+				e = node.Results[0]
+			default:
+				all = false
+				return false
+			}
+			if !isNilExpr(info, e) && !x.expected(e, vars.expected, false) {
+				all = false
+			}
+			return false
+		}
+		return true
+	})
+	return all
 }

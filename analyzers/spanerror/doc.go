@@ -149,8 +149,10 @@
 //     error (a no-op Close, a method kept for an interface) never fails
 //     and carries the fact too, as do the standard library's writes to a
 //     bytes.Buffer or strings.Builder and, in a module whose go directive
-//     is 1.24 or later, crypto/rand.Read; a call through an interface or a
-//     function value is not known and is checked. Sentinels carry the fact too, so a store package
+//     is 1.24 or later, crypto/rand.Read, and a local variable bound once,
+//     where it is declared, to a function literal whose errors are all nil
+//     or expected; a call through an interface or any other function value
+//     is not known and is checked. Sentinels carry the fact too, so a store package
 //     that does not import OTel declares expected sentinels all the same;
 //   - a call of a validation with the caller's own inputs: a function
 //     that reads only its parameters, constants and error sentinels (no

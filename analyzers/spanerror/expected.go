@@ -37,6 +37,7 @@ type expecter struct {
 	keep   map[types.Object]int  // this package's functions with the preservesExpected fact
 	chans  map[*types.Var]bool   // local error channels: every send expected
 	checks map[types.Object]bool // this package's functions with the validatesInput fact
+	lits   map[*types.Var]bool    // local closures: every error nil or expected
 	// pending is set when a question about a function of this package
 	// without the fact (yet) was asked: its answer may change.
 	pending bool
@@ -131,7 +132,7 @@ func (x *expecter) expectedCall(call *ast.CallExpr, k known) bool {
 	info := x.pass.TypesInfo
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	if !ok {
-		return false
+		return x.closureExpected(call) // invert(r), invert := func(...) ...
 	}
 	fn = fn.Origin()
 	switch {
@@ -753,7 +754,10 @@ func (c *varClass) multi(rhs ast.Expr, i, n int) bool {
 		return false
 	}
 	fn, ok := typeutil.Callee(c.x.pass.TypesInfo, call).(*types.Func)
-	return ok && c.x.hasFact(fn.Origin())
+	if !ok {
+		return c.x.closureExpected(call)
+	}
+	return c.x.hasFact(fn.Origin())
 }
 
 func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }

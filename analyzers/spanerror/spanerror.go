@@ -62,7 +62,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
-	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}, keep: map[types.Object]int{}, chans: map[*types.Var]bool{}, checks: map[types.Object]bool{}}
+	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}, keep: map[types.Object]int{}, chans: map[*types.Var]bool{}, checks: map[types.Object]bool{}, lits: map[*types.Var]bool{}}
 	exp.computeFacts(pass.Files)
 	sp := h.Result(pass)
 	if !sp.Relevant() {
@@ -547,7 +547,7 @@ func (c *checker) varEffect(f *fn, n ast.Node, st *state) {
 			// x, err := lookup(ctx): the last result of a function
 			// whose errors are all expected.
 			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && i == of-1 && !c.opts.strict {
-				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && c.exp.hasFact(fn.Origin()) {
+				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && c.exp.hasFact(fn.Origin()) || !ok && c.exp.closureExpected(call) {
 					ch.exp = true
 				}
 			}
