@@ -37,7 +37,7 @@ type expecter struct {
 	keep   map[types.Object]int  // this package's functions with the preservesExpected fact
 	chans  map[*types.Var]bool   // local error channels: every send expected
 	checks map[types.Object]bool // this package's functions with the validatesInput fact
-	lits   map[*types.Var]bool    // local closures: every error nil or expected
+	lits   map[*types.Var]bool   // local closures: every error nil or expected
 	// pending is set when a question about a function of this package
 	// without the fact (yet) was asked: its answer may change.
 	pending bool
