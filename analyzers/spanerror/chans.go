@@ -257,13 +257,8 @@ func (x *expecter) litExpected(v *types.Var) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			var e ast.Expr
-			switch {
-			case len(node.Results) == n:
-				e = node.Results[n-1]
-			case len(node.Results) == 1 && n == 1:
-				e = node.Results[0]
-			default:
+			e, isRet := returnedError(node, n)
+			if !isRet {
 				all = false
 				return false
 			}

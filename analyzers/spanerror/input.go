@@ -81,13 +81,8 @@ func (x *expecter) rejectsInput(fd *ast.FuncDecl) bool {
 				ok = false
 			}
 		case *ast.ReturnStmt:
-			var e ast.Expr
-			switch {
-			case len(node.Results) == n:
-				e = node.Results[n-1]
-			case len(node.Results) == 1 && n == 1:
-				e = node.Results[0]
-			default:
+			e, isRet := returnedError(node, n)
+			if !isRet {
 				ok = false
 				return true
 			}
@@ -290,4 +285,17 @@ func isPackageVar(info *types.Info, e ast.Expr) bool {
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// returnedError returns the expression of ret that gives the error, the
+// last of n results: the last result, or the one call whose results are
+// returned (return f(x)); false for a bare return.
+func returnedError(ret *ast.ReturnStmt, n int) (ast.Expr, bool) {
+	switch {
+	case n > 0 && len(ret.Results) == n:
+		return ret.Results[n-1], true
+	case len(ret.Results) == 1:
+		return ret.Results[0], true
+	}
+	return nil, false
 }

@@ -121,14 +121,9 @@ func (x *expecter) preserves(fd *ast.FuncDecl, fn *types.Func, p *types.Var) boo
 				}
 			}
 		case *ast.ReturnStmt:
-			var e ast.Expr
-			switch {
-			case len(node.Results) == n:
-				e = node.Results[n-1]
-			case len(node.Results) == 1:
-				e = node.Results[0]
-			default:
-				all = false // a bare return or a call with several results
+			e, isRet := returnedError(node, n)
+			if !isRet {
+				all = false // a bare return
 				return false
 			}
 			e = ast.Unparen(e)
