@@ -122,7 +122,7 @@
 //     compared with == or errors.Is, and those of -spanerror.expected;
 //   - a package-level sentinel named as an outcome: Err (or err) then
 //     words that say not found, no rows, no such, does not exist, already
-//     exists, exists, duplicate, conflict, unauthorized, unauthenticated,
+//     exists, exists, duplicate, conflict, undefined, unauthorized, unauthenticated,
 //     forbidden, permission or access denied, not allowed, invalid
 //     argument, input, request or token (with at most one word between:
 //     ErrInvalidWriteInput, ErrInvalidPageToken), bad request, validation, failed

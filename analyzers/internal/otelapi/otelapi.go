@@ -550,7 +550,7 @@ func IsSentinelCtor(fn *types.Func) bool { return sentinelCtors[fn.FullName()] }
 // "*" stands for any one word (ErrInvalidWriteInput, ErrInvalidPageToken).
 var outcomeWords = [][]string{
 	{"Not", "Found"}, {"No", "Rows"}, {"No", "Such"}, {"Not", "Exist"}, {"Not", "Exists"},
-	{"Already", "Exists"}, {"Exists"}, {"Duplicate"}, {"Conflict"},
+	{"Already", "Exists"}, {"Exists"}, {"Duplicate"}, {"Conflict"}, {"Undefined"},
 	{"Unauthorized"}, {"Unauthenticated"}, {"Forbidden"}, {"Permission", "Denied"},
 	{"Access", "Denied"}, {"Not", "Allowed"},
 	{"Invalid", "Argument"}, {"Invalid", "Input"}, {"Invalid", "Request"}, {"Bad", "Request"},

@@ -22,6 +22,7 @@ func TestIsOutcomeName(t *testing.T) {
 		"ErrInvalidConfig":        false, // a misconfigured server is a failure
 		"ErrInvalidInputFormat":   true,
 		"ErrInvalidStoreState":    false,
+		"ErrRelationUndefined":    true,  // openfga: a name the client's model does not define
 		"ErrInvalidTwoWordInput":  false, // one word, not two
 		"ErrConnectionLost":       false,
 		"ErrFoundation":           false, // Found alone is not Not Found

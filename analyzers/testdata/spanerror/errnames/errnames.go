@@ -8,6 +8,7 @@ package errnames
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"go.opentelemetry.io/otel"
 )
@@ -76,4 +77,30 @@ func lookup(ctx context.Context, key string) (string, error) {
 		return "", &QueryError{Err: err} // want `error returned while span "lookup" is live`
 	}
 	return key, nil
+}
+
+// RelationUndefinedError: the client's model does not define the relation
+// it asked about (openfga's typesystem).
+type RelationUndefinedError struct { // want RelationUndefinedError:"expectedError"
+	Relation string
+}
+
+func (e *RelationUndefinedError) Error() string { return "relation " + e.Relation + " undefined" }
+
+func getRelation(relations map[string]bool, name string) (string, error) { // want getRelation:"expectedError"
+	if !relations[name] {
+		return "", &RelationUndefinedError{Relation: name}
+	}
+	return name, nil
+}
+
+// Silent: a fmt.Errorf of an expected error is expected.
+func resolve(ctx context.Context, relations map[string]bool, name string) (string, error) { // want resolve:"expectedError"
+	ctx, span := tracer.Start(ctx, "resolve")
+	defer span.End()
+	rel, err := getRelation(relations, name)
+	if err != nil {
+		return "", fmt.Errorf("resolve %s: %w", name, err)
+	}
+	return rel, nil
 }
