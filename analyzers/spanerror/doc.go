@@ -136,7 +136,9 @@
 //   - a translation: a sentinel, errors.New, fmt.Errorf of expected
 //     errors, or an error composite returned right after the code
 //     recognised an expected error, with no call that can fail in between
-//     (if errors.Is(err, sql.ErrNoRows) { return ErrNoSuchUser });
+//     (if errors.Is(err, sql.ErrNoRows) { return ErrNoSuchUser }), or found
+//     one known expected set (rel, err := getRelation(...); if err != nil
+//     { return fmt.Errorf("relation %q undefined", name) });
 //   - status.Code(err) == codes.NotFound (or connect.CodeOf) makes err
 //     expected on that branch;
 //   - fmt.Errorf, errors.Join and the pkg/errors wrappers of expected

@@ -868,7 +868,10 @@ func (c *checker) refine(f *fn, cond ast.Expr, t, e *state) {
 		fs.nilVars &^= f.unstable
 		fs.expVars &^= f.unstable
 		fs.sexpVars &^= f.unstable
-		if fs.expVars&^x.st.expVars != 0 && !c.opts.strict {
+		if (fs.expVars&^x.st.expVars != 0 || fs.nonNil&x.st.expVars&^f.unstable != 0) && !c.opts.strict {
+			// An expected error was just recognised (errors.Is(err,
+			// sql.ErrNoRows)), or one known expected was found set
+			// (err != nil after err := getRelation(...)).
 			x.st.after = true
 		}
 		x.st.nilVars |= fs.nilVars
