@@ -126,7 +126,8 @@
 //     forbidden, permission or access denied, not allowed, invalid
 //     argument, input, request or token (with at most one word between:
 //     ErrInvalidWriteInput, ErrInvalidPageToken), bad request, validation, failed
-//     precondition, out of range or canceled (ErrNotFound,
+//     precondition, out of range, canceled, or the end of an iteration
+//     (ErrIteratorDone, as io.EOF) (ErrNotFound,
 //     ErrUserNotFound, ErrAlreadyExists), declared with errors.New,
 //     fmt.Errorf, a composite literal, or a status constructor whose code
 //     is not server-class. Doc comments are not read; ErrInvalidConfig or

@@ -558,6 +558,7 @@ var outcomeWords = [][]string{
 	{"Invalid", "Token"}, {"Invalid", "*", "Token"},
 	{"Validation"}, {"Failed", "Precondition"}, {"Precondition", "Failed"}, {"Out", "Of", "Range"},
 	{"Canceled"}, {"Cancelled"},
+	{"Iterator", "Done"}, {"Iteration", "Done"}, // the end of a stream, as io.EOF
 }
 
 // IsOutcomeName reports whether name (a package-level error variable's)

@@ -23,6 +23,8 @@ func TestIsOutcomeName(t *testing.T) {
 		"ErrInvalidInputFormat":   true,
 		"ErrInvalidStoreState":    false,
 		"ErrRelationUndefined":    true,  // openfga: a name the client's model does not define
+		"ErrIteratorDone":         true,  // the end of a stream, as io.EOF
+		"ErrTxDone":               false, // a transaction used after commit: a bug
 		"ErrInvalidTwoWordInput":  false, // one word, not two
 		"ErrConnectionLost":       false,
 		"ErrFoundation":           false, // Found alone is not Not Found

@@ -34,6 +34,11 @@ var (
 	ErrInvalidWriteInput = status.Error(codes.Code(2003), "invalid write input") // want ErrInvalidWriteInput:"expectedError"
 	ErrInvalidPageToken  = errors.New("invalid page token")                      // want ErrInvalidPageToken:"expectedError"
 	ErrInvalidStoreState = errors.New("invalid store state")                     // a failure: the store is broken
+
+	// The end of a stream, as io.EOF (openfga's storage.ErrIteratorDone);
+	// a transaction used after its commit is a bug.
+	ErrIteratorDone = errors.New("iterator done") // want ErrIteratorDone:"expectedError"
+	ErrTxDone       = errors.New("tx done")
 )
 
 type authError struct{ msg string }
@@ -113,4 +118,36 @@ func deleteUser(ctx context.Context, db DB, id string) error {
 		return ErrQuotaExhausted // want `error returned while span "deleteUser" is live`
 	}
 	return nil
+}
+
+type iterator struct{ items []string }
+
+func (it *iterator) Next(ctx context.Context) (string, error) { // want Next:"expectedError"
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	if len(it.items) == 0 {
+		return "", ErrIteratorDone
+	}
+	item := it.items[0]
+	it.items = it.items[1:]
+	return item, nil
+}
+
+// Silent: the iterator ends or the request is over; a used transaction
+// is a bug, reported.
+func drain(ctx context.Context, it *iterator, committed bool) ([]string, error) {
+	ctx, span := tracer.Start(ctx, "drain")
+	defer span.End()
+	if committed {
+		return nil, ErrTxDone // want `error returned while span "drain" is live`
+	}
+	var out []string
+	for {
+		item, err := it.Next(ctx)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, item)
+	}
 }
