@@ -238,36 +238,8 @@ func (x *expecter) litExpected(v *types.Var) bool {
 		return false
 	}
 	res := sig.Results()
-	n := res.Len()
-	if n == 0 || !otelapi.IsErrorType(res.At(n-1).Type()) {
+	if res.Len() == 0 || !otelapi.IsErrorType(res.At(res.Len()-1).Type()) {
 		return false
 	}
-	for i := 0; i < n; i++ {
-		if res.At(i).Name() != "" && res.At(i).Name() != "_" {
-			return false // named results: bare returns
-		}
-	}
-	vars := &varClass{x: x, body: lit.Body, memo: map[*types.Var]bool{}, results: map[*types.Var]bool{}}
-	all := true
-	ast.Inspect(lit.Body, func(node ast.Node) bool {
-		if !all {
-			return false
-		}
-		switch node := node.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			e, isRet := returnedError(node, n)
-			if !isRet {
-				all = false
-				return false
-			}
-			if !isNilExpr(info, e) && !x.expected(e, vars.expected, false) {
-				all = false
-			}
-			return false
-		}
-		return true
-	})
-	return all
+	return x.returnsOnlyExpected(sig, lit.Body)
 }

@@ -548,20 +548,27 @@ func (x *expecter) sentinelInit(v *types.Var, init ast.Expr) bool {
 }
 
 // onlyExpected reports whether every return of fd yields a nil or
-// expected error (all of them nil: the function never fails). A local variable returned
-// counts when every assignment to it in the function is nil or expected.
+// expected error (all of them nil: the function never fails).
 func (x *expecter) onlyExpected(fd *ast.FuncDecl) bool {
+	fn := x.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	return x.returnsOnlyExpected(fn.Signature(), fd.Body)
+}
+
+// returnsOnlyExpected reports whether every return of body, a function
+// with signature sig whose last result is an error, yields a nil or
+// expected error. A local variable returned counts when every assignment
+// to it in the function is nil or expected.
+func (x *expecter) returnsOnlyExpected(sig *types.Signature, body *ast.BlockStmt) bool {
 	info := x.pass.TypesInfo
-	fn := info.Defs[fd.Name].(*types.Func)
-	res := fn.Signature().Results()
+	res := sig.Results()
 	n := res.Len()
 	named := res.At(n - 1)
-	vars := &varClass{x: x, body: fd.Body, memo: map[*types.Var]bool{}, results: map[*types.Var]bool{}}
+	vars := &varClass{x: x, body: body, memo: map[*types.Var]bool{}, results: map[*types.Var]bool{}}
 	for i := 0; i < n; i++ {
 		vars.results[res.At(i)] = true
 	}
 	all := true
-	ast.Inspect(fd.Body, func(node ast.Node) bool {
+	ast.Inspect(body, func(node ast.Node) bool {
 		if !all {
 			return false
 		}
