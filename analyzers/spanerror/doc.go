@@ -125,13 +125,23 @@
 //     exists, exists, duplicate, conflict, undefined, unauthorized, unauthenticated,
 //     forbidden, permission or access denied, not allowed, invalid
 //     argument, input, request or token (with at most one word between:
-//     ErrInvalidWriteInput, ErrInvalidPageToken), bad request, validation, failed
-//     precondition, out of range, canceled, or the end of an iteration
-//     (ErrIteratorDone, as io.EOF) (ErrNotFound,
+//     ErrInvalidWriteInput, ErrInvalidPageToken; invalid alone is not
+//     enough, openfga answers its ErrInvalidObject with a 500), bad
+//     request, validation, failed precondition, out of range, canceled, a
+//     limit of the request (depth, limit or size
+//     exceeded, too many, too large, too long, too deep, too complex, rate
+//     limited: gRPC's ResourceExhausted, HTTP 413 and 429), or the end of
+//     an iteration (ErrIteratorDone, as io.EOF) (ErrNotFound,
 //     ErrUserNotFound, ErrAlreadyExists), declared with errors.New,
 //     fmt.Errorf, a composite literal, or a status constructor whose code
-//     is not server-class. Doc comments are not read; ErrInvalidConfig or
-//     ErrQuotaExhausted are failures; a sentinel whose initialiser is
+//     is not server-class; or a sentinel of errors.New or fmt.Errorf
+//     (wrapping no failure) whose constant message says not found, already
+//     exists, does not exist, no such, conflict, permission or access
+//     denied, unauthorized, unauthenticated, forbidden, not allowed or
+//     precondition failed, in whole words (openfga's ErrCollision = "item
+//     already exists", ErrTransactionalWriteFailed = "... due to
+//     conflict", a 409). Doc comments are not read; ErrInvalidConfig,
+//     ErrDeadlineExceeded or ErrQuotaExhausted are failures; a sentinel whose initialiser is
 //     expected (var ErrModelNotFound = status.Error(codes.NotFound, ...),
 //     echo.ErrNotFound) is expected whatever its name;
 //   - a translation: a sentinel, errors.New, fmt.Errorf of expected
@@ -139,7 +149,10 @@
 //     recognised an expected error, with no call that can fail in between
 //     (if errors.Is(err, sql.ErrNoRows) { return ErrNoSuchUser }), or found
 //     one known expected set (rel, err := getRelation(...); if err != nil
-//     { return fmt.Errorf("relation %q undefined", name) });
+//     { return fmt.Errorf("relation %q undefined", name) }), or on the
+//     branch where a lookup found nothing (if c, ok := m[id]; ok { return
+//     c, nil }; return nil, errors.New("invalid customer ID"), also
+//     sync.Map's Load; ok assigned only by lookups);
 //   - status.Code(err) == codes.NotFound (or connect.CodeOf) makes err
 //     expected on that branch;
 //   - fmt.Errorf, errors.Join and the pkg/errors wrappers of expected
@@ -151,8 +164,9 @@
 //     err } are expected. A function that only ever returns nil for its
 //     error (a no-op Close, a method kept for an interface) never fails
 //     and carries the fact too, as do the standard library's writes to a
-//     bytes.Buffer or strings.Builder and, in a module whose go directive
-//     is 1.24 or later, crypto/rand.Read, and a local variable bound once,
+//     bytes.Buffer or strings.Builder and crypto/rand.Read (its error
+//     meant the operating system's random source was gone, which Go 1.24
+//     made a crash), and a local variable bound once,
 //     where it is declared, to a function literal whose errors are all nil
 //     or expected; a call through an interface or any other function value
 //     is not known and is checked. Sentinels carry the fact too, so a store package

@@ -526,7 +526,7 @@ func (x *expecter) sentinelInit(v *types.Var, init ast.Expr) bool {
 		return !isNilExpr(x.pass.TypesInfo, init)
 	}
 	if !otelapi.IsOutcomeName(v.Name()) {
-		return false
+		return x.outcomeMessage(init)
 	}
 	call, ok := ast.Unparen(init).(*ast.CallExpr)
 	if !ok {
@@ -545,6 +545,30 @@ func (x *expecter) sentinelInit(v *types.Var, init ast.Expr) bool {
 		return x.ctorClass(fn, call) != otelapi.CodeServer
 	}
 	return false
+}
+
+// outcomeMessage reports whether init builds a plain error whose constant
+// message says it is an outcome (var ErrCollision = errors.New("item
+// already exists")): what the client reads is as plain as a name.
+func (x *expecter) outcomeMessage(init ast.Expr) bool {
+	call, ok := ast.Unparen(init).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	fn, ok := typeutil.Callee(x.pass.TypesInfo, call).(*types.Func)
+	if !ok || !otelapi.IsSentinelCtor(fn) {
+		return false
+	}
+	for _, a := range call.Args[1:] {
+		if isErrorValue(x.pass.TypesInfo, a) && !x.expected(a, nil, false) {
+			return false // wraps a failure
+		}
+	}
+	tv := x.pass.TypesInfo.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	return otelapi.IsOutcomeMessage(constant.StringVal(tv.Value))
 }
 
 // onlyExpected reports whether every return of fd yields a nil or

@@ -117,6 +117,9 @@ type fn struct {
 	// caseTags maps the expressions of the cases of a switch on an error
 	// variable (switch err { case nil, io.EOF: }) to the variable.
 	caseTags map[ast.Expr]ast.Expr
+	// lookups are the boolean variables that only ever hold whether a
+	// lookup found its key (v, ok := m[k]; v, ok := cache.Load(k)).
+	lookups map[*types.Var]bool
 }
 
 // state is what a path knows when it reaches a node.
@@ -179,8 +182,28 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	for i := 0; i < t.Results().Len(); i++ {
 		addVar(t.Results().At(i))
 	}
+	notLookup := map[*types.Var]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				id, ok := l.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				v, ok := info.ObjectOf(id).(*types.Var)
+				if !ok {
+					continue
+				}
+				if i == 1 && len(n.Lhs) == 2 && len(n.Rhs) == 1 && isLookup(info, n.Rhs[0]) {
+					if f.lookups == nil {
+						f.lookups = map[*types.Var]bool{}
+					}
+					f.lookups[v] = true
+				} else {
+					notLookup[v] = true
+				}
+			}
 		case *ast.Ident:
 			if v, ok := info.Defs[n].(*types.Var); ok {
 				addVar(v)
@@ -210,6 +233,9 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 		}
 		return true
 	})
+	for v := range notLookup {
+		delete(f.lookups, v)
+	}
 	f.unstable = c.unstable(f, body)
 	g := c.sp.CFG(body, c.cfgs)
 	// Where each Start is in the CFG, and what the paths from the entry
@@ -847,13 +873,32 @@ func (c *checker) callEffect(call *ast.CallExpr, isV func(ast.Expr) bool, st *st
 // facts is what a branch learns about error variables.
 // nonNil holds the variables known not nil (the true branch of err !=
 // nil), which a deferred recorder given their address then records.
-type facts struct{ nilVars, expVars, sexpVars, nonNil uint64 }
+// miss says a lookup did not find its key (the false branch of ok after
+// v, ok := m[k]): what the code returns next reports a not-found.
+type facts struct {
+	nilVars, expVars, sexpVars, nonNil uint64
+	miss                               bool
+}
 
 func (a facts) and(b facts) facts {
-	return facts{a.nilVars | b.nilVars, a.expVars | b.expVars, a.sexpVars | b.sexpVars, a.nonNil | b.nonNil}
+	return facts{a.nilVars | b.nilVars, a.expVars | b.expVars, a.sexpVars | b.sexpVars, a.nonNil | b.nonNil, a.miss || b.miss}
 }
 func (a facts) or(b facts) facts {
-	return facts{a.nilVars & b.nilVars, a.expVars & b.expVars, a.sexpVars & b.sexpVars, a.nonNil & b.nonNil}
+	return facts{a.nilVars & b.nilVars, a.expVars & b.expVars, a.sexpVars & b.sexpVars, a.nonNil & b.nonNil, a.miss && b.miss}
+}
+
+// isLookup reports whether e, the right side of v, ok := e, looks a key
+// up: a map index, or the Load of a sync.Map.
+func isLookup(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		_, ok := info.TypeOf(e.X).Underlying().(*types.Map)
+		return ok
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, e).(*types.Func)
+		return ok && fn.FullName() == "(*sync.Map).Load"
+	}
+	return false
 }
 
 // refine sets what the true (t) and false (e) branches of cond know about
@@ -873,6 +918,9 @@ func (c *checker) refine(f *fn, cond ast.Expr, t, e *state) {
 			// sql.ErrNoRows)), or one known expected was found set
 			// (err != nil after err := getRelation(...)).
 			x.st.after = true
+		}
+		if fs.miss && !c.opts.strict {
+			x.st.after = true // if !ok { return nil, errors.New("no such user") }
 		}
 		x.st.nilVars |= fs.nilVars
 		x.st.expVars |= fs.expVars
@@ -913,6 +961,10 @@ func (c *checker) learn(f *fn, cond ast.Expr) (onTrue, onFalse facts) {
 		return eq
 	}
 	switch x := cond.(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok && f.lookups[v] {
+			return facts{}, facts{miss: true}
+		}
 	case *ast.UnaryExpr:
 		if x.Op == token.NOT {
 			t, e := c.learn(f, x.X)

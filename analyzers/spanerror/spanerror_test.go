@@ -21,7 +21,8 @@ func TestSpanerror(t *testing.T) {
 		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...", "./spanerror/errnames",
 		"./spanerror/grpcstatus/...", "./spanerror/httperr", "./spanerror/ctxerr", "./spanerror/sentinels",
 		"./spanerror/knownnil", "./spanerror/dynstatus", "./spanerror/deferptr", "./spanerror/messages",
-		"./spanerror/errtypes", "./spanerror/neverfails", "./spanerror/rewrite", "./spanerror/chans", "./spanerror/sealed", "./spanerror/validation")
+		"./spanerror/errtypes", "./spanerror/neverfails", "./spanerror/rewrite", "./spanerror/chans", "./spanerror/sealed", "./spanerror/validation",
+		"./spanerror/lookups")
 }
 
 func TestSpanerrorFix(t *testing.T) {

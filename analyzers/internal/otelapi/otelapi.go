@@ -446,8 +446,10 @@ func IsStatusErr(fn *types.Func) bool {
 
 // neverFailFuncs are standard-library functions whose error result is
 // documented to be always nil. The value is the first Go release of which
-// that is true ("": every release): crypto/rand.Read crashes the program
-// instead of failing since Go 1.24.
+// that is true ("": every release). crypto/rand.Read counts in every
+// release: since Go 1.24 it crashes the program instead of failing, and
+// before, its error meant the operating system's random source was gone,
+// which no caller handles (Go 1.24 made it a crash for that reason).
 var neverFailFuncs = map[string]string{
 	"(*bytes.Buffer).Write":          "",
 	"(*bytes.Buffer).WriteString":    "",
@@ -457,7 +459,7 @@ var neverFailFuncs = map[string]string{
 	"(*strings.Builder).WriteString": "",
 	"(*strings.Builder).WriteByte":   "",
 	"(*strings.Builder).WriteRune":   "",
-	"crypto/rand.Read":               "go1.24",
+	"crypto/rand.Read":               "",
 }
 
 // NeverFails reports whether fn, a standard-library function, never
@@ -548,6 +550,8 @@ func IsSentinelCtor(fn *types.Func) bool { return sentinelCtors[fn.FullName()] }
 // ErrUnauthorized. Each entry is a sequence of capitalised words that must
 // appear, in order and whole, in the variable's name after its Err prefix;
 // "*" stands for any one word (ErrInvalidWriteInput, ErrInvalidPageToken).
+// Invalid alone is not enough: openfga's ErrInvalidObject is a 500 (its
+// graph lacks a node the model validated), ErrInvalidState a bug.
 var outcomeWords = [][]string{
 	{"Not", "Found"}, {"No", "Rows"}, {"No", "Such"}, {"Not", "Exist"}, {"Not", "Exists"},
 	{"Already", "Exists"}, {"Exists"}, {"Duplicate"}, {"Conflict"}, {"Undefined"},
@@ -558,6 +562,10 @@ var outcomeWords = [][]string{
 	{"Invalid", "Token"}, {"Invalid", "*", "Token"},
 	{"Validation"}, {"Failed", "Precondition"}, {"Precondition", "Failed"}, {"Out", "Of", "Range"},
 	{"Canceled"}, {"Cancelled"},
+	// a limit of the request (gRPC ResourceExhausted, HTTP 413 and 429)
+	{"Depth", "Exceeded"}, {"Limit", "Exceeded"}, {"Size", "Exceeded"},
+	{"Too", "Many"}, {"Too", "Large"}, {"Too", "Long"}, {"Too", "Deep"}, {"Too", "Complex"},
+	{"Rate", "Limited"},
 	{"Iterator", "Done"}, {"Iteration", "Done"}, // the end of a stream, as io.EOF
 }
 
@@ -580,6 +588,42 @@ func IsOutcomeName(name string) bool {
 			match := true
 			for j, w := range seq {
 				if w != "*" && words[i+j] != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outcomeMessages are the phrases that, in a sentinel's message, say it
+// answers the request (errors.New("item already exists")): the words of
+// outcomeWords a sentence uses. Invalid and the limits are left out: in a
+// sentence they name the server's own trouble as often as the client's.
+var outcomeMessages = [][]string{
+	{"not", "found"}, {"already", "exists"}, {"already", "exist"}, {"already", "existed"},
+	{"does", "not", "exist"}, {"do", "not", "exist"}, {"did", "not", "exist"}, {"no", "such"},
+	{"conflict"}, {"permission", "denied"}, {"access", "denied"}, {"unauthorized"},
+	{"unauthenticated"}, {"forbidden"}, {"not", "allowed"}, {"precondition", "failed"},
+}
+
+// IsOutcomeMessage reports whether msg, a sentinel error's constant
+// message, says it is a normal outcome: whole words, in order, of one of
+// outcomeMessages ("item already exists", "write failed due to conflict";
+// not "conflicting versions").
+func IsOutcomeMessage(msg string) bool {
+	words := strings.FieldsFunc(strings.ToLower(msg), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'')
+	})
+	for _, seq := range outcomeMessages {
+		for i := 0; i+len(seq) <= len(words); i++ {
+			match := true
+			for j, w := range seq {
+				if words[i+j] != w {
 					match = false
 					break
 				}

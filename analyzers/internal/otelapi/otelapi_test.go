@@ -7,30 +7,36 @@ import (
 
 func TestIsOutcomeName(t *testing.T) {
 	for name, want := range map[string]bool{
-		"ErrNotFound":             true,
-		"ErrUserNotFound":         true,
-		"errAlreadyExists":        true,
-		"ErrKeyExists":            true,
-		"ErrUnauthorizedResponse": true,
-		"ErrHTTPNotFound":         true,
-		"ErrPermissionDenied":     true,
-		"ErrInvalidArgument":      true,
-		"ErrDuplicateTypes":       true,
-		"ErrInvalidWriteInput":    true, // openfga: any one word between
-		"ErrInvalidPageToken":     true,
-		"ErrInvalidToken":         true,
-		"ErrInvalidConfig":        false, // a misconfigured server is a failure
-		"ErrInvalidInputFormat":   true,
-		"ErrInvalidStoreState":    false,
-		"ErrRelationUndefined":    true,  // openfga: a name the client's model does not define
-		"ErrIteratorDone":         true,  // the end of a stream, as io.EOF
-		"ErrTxDone":               false, // a transaction used after commit: a bug
-		"ErrInvalidTwoWordInput":  false, // one word, not two
-		"ErrConnectionLost":       false,
-		"ErrFoundation":           false, // Found alone is not Not Found
-		"NotFound":                false, // not an Err name
-		"ErrNotFoundation":        false,
-		"Err":                     false,
+		"ErrNotFound":                true,
+		"ErrUserNotFound":            true,
+		"errAlreadyExists":           true,
+		"ErrKeyExists":               true,
+		"ErrUnauthorizedResponse":    true,
+		"ErrHTTPNotFound":            true,
+		"ErrPermissionDenied":        true,
+		"ErrInvalidArgument":         true,
+		"ErrDuplicateTypes":          true,
+		"ErrInvalidWriteInput":       true, // openfga: any one word between
+		"ErrInvalidPageToken":        true,
+		"ErrInvalidToken":            true,
+		"ErrInvalidConfig":           false, // a misconfigured server is a failure
+		"ErrInvalidInputFormat":      true,
+		"ErrInvalidStoreState":       false,
+		"ErrRelationUndefined":       true,  // openfga: a name the client's model does not define
+		"ErrIteratorDone":            true,  // the end of a stream, as io.EOF
+		"ErrTxDone":                  false, // a transaction used after commit: a bug
+		"ErrInvalidTwoWordInput":     false, // one word, not two
+		"ErrInvalidResponse":         false,
+		"ErrInvalidObject":           false, // openfga: a 500
+		"ErrResolutionDepthExceeded": true,  // openfga: a 400 (ResourceExhausted's kind)
+		"ErrTooManyRequests":         true,
+		"ErrDeadlineExceeded":        false, // a failure for a server span
+		"ErrExceeded":                false,
+		"ErrConnectionLost":          false,
+		"ErrFoundation":              false, // Found alone is not Not Found
+		"NotFound":                   false, // not an Err name
+		"ErrNotFoundation":           false,
+		"Err":                        false,
 	} {
 		if got := IsOutcomeName(name); got != want {
 			t.Errorf("IsOutcomeName(%q) = %v, want %v", name, got, want)
@@ -88,9 +94,29 @@ func TestNeverFails(t *testing.T) {
 	for _, c := range []struct {
 		version string
 		want    bool
-	}{{"go1.26", true}, {"go1.24", true}, {"go1.23.2", false}, {"", false}} {
+	}{{"go1.26", true}, {"go1.24", true}, {"go1.23.2", true}, {"", true}} {
 		if got := NeverFails(read, c.version); got != c.want {
 			t.Errorf("NeverFails(crypto/rand.Read, %q) = %v, want %v", c.version, got, c.want)
+		}
+	}
+}
+
+func TestIsOutcomeMessage(t *testing.T) {
+	for msg, want := range map[string]bool{
+		"item already exists":                        true, // openfga's ErrCollision
+		"transactional write failed due to conflict": true, // openfga: a 409
+		"user not found":                             true,
+		"the tuple did not exist":                    true,
+		"Permission denied":                          true,
+		"conflicting versions":                       false, // whole words
+		"not founded":                                false,
+		"connection lost":                            false,
+		"invalid object":                             false, // invalid is left out
+		"quota exceeded":                             false,
+		"":                                           false,
+	} {
+		if got := IsOutcomeMessage(msg); got != want {
+			t.Errorf("IsOutcomeMessage(%q) = %v, want %v", msg, got, want)
 		}
 	}
 }

@@ -85,7 +85,7 @@ func load(ctx context.Context, c *noopCache, key string) (string, error) {
 }
 
 // Silent: a strings.Builder's and a bytes.Buffer's writes never fail, nor
-// does crypto/rand.Read since Go 1.24 (this module's go directive).
+// does crypto/rand.Read (its error meant the random source was gone).
 func render(ctx context.Context, parts []string) (string, error) { // want render:"expectedError"
 	ctx, span := tracer.Start(ctx, "render")
 	defer span.End()

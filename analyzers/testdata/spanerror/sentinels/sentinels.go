@@ -39,6 +39,19 @@ var (
 	// a transaction used after its commit is a bug.
 	ErrIteratorDone = errors.New("iterator done") // want ErrIteratorDone:"expectedError"
 	ErrTxDone       = errors.New("tx done")
+
+	// openfga's graph: a check nested deeper than the server allows
+	// answers 400 (gRPC's ResourceExhausted, not a server failure); a
+	// timeout fails the server span, and invalid alone says nothing.
+	ErrResolutionDepthExceeded = errors.New("resolution depth exceeded") // want ErrResolutionDepthExceeded:"expectedError"
+	ErrDeadlineExceeded        = errors.New("deadline exceeded")
+	ErrInvalidObject           = errors.New("invalid object")
+
+	// openfga's storage: names that say nothing, messages that say the
+	// request collided with what is stored (a 409).
+	ErrCollision                = errors.New("item already exists")                         // want ErrCollision:"expectedError"
+	ErrTransactionalWriteFailed = errors.New("transactional write failed due to conflict")  // want ErrTransactionalWriteFailed:"expectedError"
+	ErrConflictingVersions      = fmt.Errorf("conflicting versions: %w", ErrConnectionLost) // wraps a failure
 )
 
 type authError struct{ msg string }
@@ -150,4 +163,47 @@ func drain(ctx context.Context, it *iterator, committed bool) ([]string, error) 
 		}
 		out = append(out, item)
 	}
+}
+
+type model struct {
+	depth  int
+	object string
+}
+
+type Backend interface {
+	Resolve(ctx context.Context, m *model) ([]byte, error)
+}
+
+// Silent: the client's check nests too deep, or its write collides.
+// Reported: the backend took too long, the graph lacks the object, or the
+// store's versions disagree.
+func check(ctx context.Context, b Backend, m *model, exists bool) error {
+	ctx, span := tracer.Start(ctx, "check")
+	defer span.End()
+	if exists {
+		return ErrCollision
+	}
+	if m.object == "-" {
+		return ErrTransactionalWriteFailed
+	}
+	if m.object == "" {
+		return ErrInvalidObject // want `error returned while span "check" is live`
+	}
+	if m.object == "v" {
+		return ErrConflictingVersions // want `error returned while span "check" is live`
+	}
+	if m.depth > 25 {
+		return ErrResolutionDepthExceeded
+	}
+	reply, err := b.Resolve(ctx, m)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ErrDeadlineExceeded // want `error returned while span "check" is live`
+		}
+		return err // want `error returned while span "check" is live`
+	}
+	if len(reply) == 0 {
+		return errors.New("empty reply") // want `error returned while span "check" is live`
+	}
+	return nil
 }
