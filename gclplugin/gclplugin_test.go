@@ -27,6 +27,20 @@ func rules() []string {
 	return names
 }
 
+// only returns a rules mapping that switches off every rule but keep.
+func only(keep ...string) map[string]any {
+	m := map[string]any{}
+	for _, r := range rules() {
+		if !slices.Contains(keep, r) {
+			m[r] = false
+		}
+	}
+	return m
+}
+
+// ruleList is the rule names as the settings errors list them.
+func ruleList() string { return strings.Join(rules(), ", ") }
+
 func names(as []*analysis.Analyzer) []string {
 	var out []string
 	for _, a := range as {
@@ -112,7 +126,11 @@ func TestRuleSwitches(t *testing.T) {
 		}
 	}
 	// Older YAML decoders give map[any]any.
-	as := build(t, map[any]any{"rules": map[any]any{"goctx": false, "spanctx": false, "blockinghandler": false}})
+	off := map[any]any{}
+	for r := range only("spanend", "spanerror") {
+		off[r] = false
+	}
+	as := build(t, map[any]any{"rules": off})
 	if got, want := names(as), []string{"spanend", "spanerror"}; !slices.Equal(got, want) {
 		t.Errorf("map[any]any: rules %v, want %v", got, want)
 	}
@@ -179,10 +197,10 @@ func TestSettingsErrors(t *testing.T) {
 		settings any
 		want     []string // substrings of the error
 	}{
-		{"spanend", []string{`otellint settings: want a mapping with the keys rules, spanend, spanerror, goctx, spanctx, blockinghandler, got a string ("spanend")`}},
-		{map[string]any{"rule": map[string]any{}}, []string{`otellint settings: unknown key "rule" (valid keys: rules, and a rule name for its options: spanend, spanerror, goctx, spanctx, blockinghandler)`}},
+		{"spanend", []string{`otellint settings: want a mapping with the keys rules, ` + ruleList() + `, got a string ("spanend")`}},
+		{map[string]any{"rule": map[string]any{}}, []string{`otellint settings: unknown key "rule" (valid keys: rules, and a rule name for its options: ` + ruleList() + `)`}},
 		{map[string]any{"rules": []any{"spanend"}}, []string{`otellint settings: rules: want a mapping of rule names to true or false, got a list`}},
-		{map[string]any{"rules": map[string]any{"spanned": false}}, []string{`otellint settings: rules: unknown rule "spanned" (rules: spanend, spanerror, goctx, spanctx, blockinghandler)`}},
+		{map[string]any{"rules": map[string]any{"spanned": false}}, []string{`otellint settings: rules: unknown rule "spanned" (rules: ` + ruleList() + `)`}},
 		{map[string]any{"rules": map[string]any{"spanend": "off"}}, []string{`otellint settings: rules.spanend: want true or false, got a string ("off")`}},
 		{map[string]any{"spanend": map[string]any{"starts": "x.Start"}}, []string{`otellint settings: spanend: unknown option "starts" (spanend options: end, generated, start)`}},
 		{map[string]any{"goctx": map[string]any{"strict": true}}, []string{`otellint settings: goctx: unknown option "strict" (goctx has no options)`}},
@@ -193,7 +211,7 @@ func TestSettingsErrors(t *testing.T) {
 		{map[string]any{"spanend": map[string]any{"start": 3}}, []string{`otellint settings: spanend.start: want a list of strings or a comma-separated string, got a number (3)`}},
 		{map[string]any{"spanend": map[string]any{"end": []any{"a.End", true}}}, []string{`otellint settings: spanend.end: element 1: want a string, got a bool (true)`}},
 		{map[string]any{"spanerror": map[string]any{"expected": map[string]any{"io": "EOF"}}}, []string{`otellint settings: spanerror.expected: want a list of strings or a comma-separated string, got a mapping`}},
-		{map[string]any{"rules": map[string]any{"spanend": false, "spanerror": false, "goctx": false, "spanctx": false, "blockinghandler": false}},
+		{map[string]any{"rules": only()},
 			[]string{`otellint settings: rules: every rule is switched off (disable the otellint linter instead)`}},
 		// Option values are checked as the standalone flags check them.
 		{map[string]any{"blockinghandler": map[string]any{"depth": -3}}, []string{`otellint settings: blockinghandler.depth: want a number of calls, 1 or more, got "-3"`}},
@@ -262,7 +280,7 @@ func findings(t *testing.T, as []*analysis.Analyzer, pattern string) []string {
 func TestInstancesIndependent(t *testing.T) {
 	const pkg = "example.com/testdata/spans/options."
 	configured := build(t, map[string]any{
-		"rules":   map[string]any{"goctx": false, "spanctx": false, "blockinghandler": false},
+		"rules":   only("spanend", "spanerror"),
 		"spanend": map[string]any{"start": []any{pkg + "Open"}, "end": pkg + "Close"},
 		"spanerror": map[string]any{
 			"recorders": []any{pkg + "Report"},
@@ -271,7 +289,7 @@ func TestInstancesIndependent(t *testing.T) {
 			"status":    false,
 		},
 	})
-	plain := build(t, map[string]any{"rules": map[string]any{"goctx": false, "spanctx": false, "blockinghandler": false}})
+	plain := build(t, map[string]any{"rules": only("spanend", "spanerror")})
 	if got, want := findings(t, configured, "./spans/options"), []string{`spanend "opened"`, `spanerror "status"`}; !slices.Equal(got, want) {
 		t.Errorf("configured instance: got %q, want %q", got, want)
 	}
@@ -280,7 +298,7 @@ func TestInstancesIndependent(t *testing.T) {
 		t.Errorf("instance with default options: got %q, want %q", got, want)
 	}
 	// A third instance that switches spanend off reports spanerror alone.
-	noSpanend := build(t, map[string]any{"rules": map[string]any{"spanend": false, "goctx": false, "spanctx": false, "blockinghandler": false}})
+	noSpanend := build(t, map[string]any{"rules": only("spanerror")})
 	if got := findings(t, noSpanend, "./spans/options"); !slices.Equal(got, want[1:]) {
 		t.Errorf("instance without spanend: got %q, want %q", got, want[1:])
 	}
@@ -307,7 +325,7 @@ func TestRuleNames(t *testing.T) {
 // message, as the standalone driver prints them.
 func TestMessages(t *testing.T) {
 	var got []string
-	for _, a := range build(t, map[string]any{"rules": map[string]any{"spanerror": false, "goctx": false, "spanctx": false, "blockinghandler": false}}) {
+	for _, a := range build(t, map[string]any{"rules": only("spanend")}) {
 		for _, r := range analysistest.Run(discard{t}, testdata, a, "./spans/options") {
 			for _, d := range r.Diagnostics {
 				got = append(got, d.Message)

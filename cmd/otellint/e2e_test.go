@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/otellint/otellint/analyzers"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -229,7 +231,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"help", "nosuchrule"}, 2, ""},
 		{[]string{"-nosuchflag", "./e2e/shop"}, 2, ""},
 		{[]string{"-diff", "./e2e/shop"}, 2, ""},
-		{[]string{"-spanend=false", "-spanerror=false", "-goctx=false", "-spanctx=false", "-blockinghandler=false", "./e2e/shop"}, 2, ""},
+		{append(allRulesOff(), "./e2e/shop"), 2, ""},
 		{[]string{"-spanerror=false", "./e2e/shop"}, 3, "spanend:"},
 		{[]string{"./e2e/tel"}, 0, ""},
 		{[]string{"./no/such/dir"}, 1, ""},
@@ -344,4 +346,13 @@ func TestAntipatterns(t *testing.T) {
 	if r.stdout != string(want) {
 		t.Errorf("findings on refservice/antipatterns differ from %s (-update rewrites it)\n--- got\n%s--- want\n%s", path, r.stdout, want)
 	}
+}
+
+// allRulesOff returns a flag switching off each rule of the suite.
+func allRulesOff() []string {
+	var args []string
+	for _, e := range analyzers.Suite {
+		args = append(args, "-"+e.Analyzer.Name+"=false")
+	}
+	return args
 }
