@@ -140,9 +140,9 @@ func InNamespace(key string) bool {
 // registry that key is one edit away from (a character inserted, deleted,
 // replaced, or two neighbours swapped), when key lies in a registry
 // namespace, is not defined itself, and exactly one key is that near. It
-// does not count as a typo a difference in a plural s, in a digit, or in a
-// last segment shorter than four letters, which are often distinct keys on
-// purpose.
+// does not count as a typo a difference in a plural s, in a digit, at the
+// start of a segment, or in a last segment shorter than four letters, which
+// are often distinct keys on purpose.
 func NearKey(key string) (string, bool) {
 	if _, ok := Lookup(key); ok {
 		return "", false
@@ -167,6 +167,15 @@ func plausibleTypo(key, k string) bool {
 	}
 	lastKey, lastK := key[strings.LastIndexByte(key, '.')+1:], k[strings.LastIndexByte(k, '.')+1:]
 	if len(lastK) < 4 || len(lastKey) < 4 {
+		return false
+	}
+	// The first difference: not at the start of a segment (user.fname next
+	// to user.name is a key of its own).
+	p := 0
+	for p < len(key) && p < len(k) && key[p] == k[p] {
+		p++
+	}
+	if p == 0 || key[p-1] == '.' {
 		return false
 	}
 	// The characters that differ: no digit (k8s.node.uid and friends).

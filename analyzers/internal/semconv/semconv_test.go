@@ -48,6 +48,7 @@ func TestNearKey(t *testing.T) {
 		"user.ids":                  "", // plural
 		"db.name":                   "", // deprecated key, not a typo
 		"server.prt":                "", // short last segment
+		"user.fname":                "", // a new first letter
 	} {
 		got, ok := NearKey(key)
 		if got != want || ok != (want != "") {

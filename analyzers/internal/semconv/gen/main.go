@@ -70,6 +70,13 @@ type deprecation struct {
 	reason, renamedTo, note string
 }
 
+func (d *deprecation) renamedToOrEmpty() string {
+	if d == nil {
+		return ""
+	}
+	return d.renamedTo
+}
+
 type member struct {
 	value      string
 	deprecated *deprecation
@@ -98,6 +105,7 @@ type yamlAttr struct {
 
 type yamlMembers struct {
 	Members []struct {
+		ID         string    `yaml:"id"`
 		Value      yaml.Node `yaml:"value"`
 		Deprecated yaml.Node `yaml:"deprecated"`
 	} `yaml:"members"`
@@ -217,6 +225,10 @@ func convert(key string, ya yamlAttr) (attribute, error) {
 			return a, err
 		}
 		allInt := len(m.Members) > 0
+		values := map[string]string{} // member id -> value: renamed_to names a member by id
+		for _, ym := range m.Members {
+			values[ym.ID] = ym.Value.Value
+		}
 		for _, ym := range m.Members {
 			if ym.Value.Tag != "!!int" {
 				allInt = false
@@ -224,6 +236,9 @@ func convert(key string, ya yamlAttr) (attribute, error) {
 			d, err := decodeDeprecated(&ym.Deprecated)
 			if err != nil {
 				return a, err
+			}
+			if v, ok := values[d.renamedToOrEmpty()]; ok {
+				d.renamedTo = v
 			}
 			a.members = append(a.members, member{value: ym.Value.Value, deprecated: d})
 		}
