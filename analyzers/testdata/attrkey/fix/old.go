@@ -16,4 +16,9 @@ func oldOnly(span trace.Span, q string) {
 	)
 }
 
+// The old package has the new key too: its constant is the fix.
+func samePackage(span trace.Span) {
+	span.SetAttributes(oldconv.HTTPMethodKey.String("GET")) // want `attribute key "http.method" is deprecated by the semantic conventions; use "http.request.method"`
+}
+
 var _ = oldconv.SchemaURL
