@@ -297,12 +297,27 @@ func (c *checker) reportDeprecated(key string, def semconv.Attribute, src keySou
 		Pos: at.Pos(), End: at.End(),
 		Message: fmt.Sprintf("attribute key %q is deprecated by the semantic conventions; use %q (dashboards that follow the current conventions never see it)", key, repl),
 	}
-	if nd, ok := semconv.Lookup(repl); ok && nd.Type == def.Type {
+	if nd, ok := semconv.Lookup(repl); ok && nd.Type == def.Type && keepsValue(c.pass.TypesInfo, nd, a) {
 		if edits := c.fix(repl, src, a); len(edits) > 0 {
 			diag.SuggestedFixes = []analysis.SuggestedFix{{Message: fmt.Sprintf("Use %q", repl), TextEdits: edits}}
 		}
 	}
 	c.pass.Report(diag)
+}
+
+// keepsValue reports whether the value of a, when it is a constant, is
+// one the new attribute nd allows: renamed enums do not always keep their
+// members (db.system=mssql became db.system.name=microsoft.sql_server).
+func keepsValue(info *types.Info, nd semconv.Attribute, a otelapi.Attr) bool {
+	if len(nd.Members) == 0 || a.Value == nil {
+		return true
+	}
+	v, ok := otelapi.ConstString(info, a.Value)
+	if !ok {
+		return true
+	}
+	m, ok := nd.Member(v)
+	return ok && m.Deprecated == nil
 }
 
 // fix returns the edits that make a set key repl instead.

@@ -40,6 +40,12 @@ func helpers(span trace.Span, r *http.Request, q string) {
 	)
 }
 
+// A renamed key whose new enum lacks the value: renaming the key alone
+// would set a value the new key does not have, so there is no fix.
+func renamedEnum(span trace.Span) {
+	span.SetAttributes(attribute.String("db.system", "mssql")) // want `attribute key "db.system" is deprecated by the semantic conventions; use "db.system.name"`
+}
+
 // Deprecated enum values given as literals.
 func member(span trace.Span) {
 	span.SetAttributes(attribute.String("cloud.platform", "azure_vm")) // want `value "azure_vm" of attribute "cloud.platform" is deprecated by the semantic conventions; use "azure.vm"`
