@@ -8,7 +8,7 @@
 //	go run ./gen -registry /path/to/semantic-conventions -version v1.45.0
 package semconv
 
-//go:generate go run ./gen -registry ../../../../shared/semconv/v1.44.0 -o zz_generated.go
+//go:generate go run ./gen -if-present -registry ../../../../shared/semconv/v1.44.0 -o zz_generated.go
 
 import (
 	"slices"

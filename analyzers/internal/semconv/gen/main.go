@@ -6,6 +6,8 @@
 //
 //	go run ./gen -registry ../../../../shared/semconv/v1.44.0 -o zz_generated.go
 //
+// With -if-present, a registry folder that does not exist leaves the table
+// as it is (go generate ./... in a checkout without the registry copy).
 // -registry is the folder that holds model/ (a clone of
 // github.com/open-telemetry/semantic-conventions at a release tag, or the
 // copy the repository's tests use); -version the registry's release, by
@@ -34,9 +36,14 @@ func main() {
 	registry := flag.String("registry", "../../../../shared/semconv/v1.44.0", "the registry folder that holds model/")
 	version := flag.String("version", "", "the registry release (default: the registry folder's name, when it is one like v1.44.0)")
 	out := flag.String("o", "zz_generated.go", "the file to write")
+	ifPresent := flag.Bool("if-present", false, "leave the table as it is, and succeed, when the registry folder does not exist (go generate ./... in a checkout without the registry)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("semconv/gen: ")
+	if _, err := os.Stat(filepath.Join(*registry, "model")); err != nil && *ifPresent {
+		log.Printf("no registry at %s: %s left as it is (pass -registry to regenerate)", *registry, *out)
+		return
+	}
 	v := *version
 	if v == "" {
 		v = filepath.Base(filepath.Clean(*registry))
@@ -46,7 +53,7 @@ func main() {
 	}
 	src, err := Generate(os.DirFS(*registry), v)
 	if err != nil {
-		log.Fatal(err)
+		log.Fatalf("registry %s: %v", *registry, err)
 	}
 	if err := os.WriteFile(*out, src, 0o644); err != nil {
 		log.Fatal(err)
