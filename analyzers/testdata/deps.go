@@ -1,6 +1,7 @@
-// Package deps pins the OpenTelemetry API packages (semconv versions among them), and the web and RPC
-// frameworks whose handlers blockinghandler recognises, that the rule
-// testdata imports, so that `go mod vendor` keeps them in vendor/.
+// Package deps pins the OpenTelemetry API packages (two semconv versions
+// among them), and the web and RPC frameworks whose handlers
+// blockinghandler recognises, that the rule testdata imports, so that
+// `go mod vendor` keeps them in vendor/.
 package deps
 
 import (
