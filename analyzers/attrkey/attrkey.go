@@ -297,7 +297,7 @@ func (c *checker) reportDeprecated(key string, def semconv.Attribute, src keySou
 		Pos: at.Pos(), End: at.End(),
 		Message: fmt.Sprintf("attribute key %q is deprecated by the semantic conventions; use %q (dashboards that follow the current conventions never see it)", key, repl),
 	}
-	if nd, ok := semconv.Lookup(repl); ok && nd.Type == def.Type && keepsValue(c.pass.TypesInfo, nd, a) {
+	if nd, ok := semconv.Lookup(repl); ok && nd.Type == def.Type && compatible(a.Type, nd.Type) && keepsValue(c.pass.TypesInfo, nd, a) {
 		if edits := c.fix(repl, src, a); len(edits) > 0 {
 			diag.SuggestedFixes = []analysis.SuggestedFix{{Message: fmt.Sprintf("Use %q", repl), TextEdits: edits}}
 		}

@@ -65,10 +65,11 @@
 // a semconv helper becomes the newer package's helper for the new key if
 // it takes the same type, else its key constant's method, else
 // attribute.String("new", v). No fix is offered when the replacement has
-// another type, when the value is a constant the new key's enum does not
-// have (db.system "mssql" is db.system.name "microsoft.sql_server"), or
-// when the file imports nothing that can name it. A
-// deprecated enum value written as a literal is replaced likewise.
+// another type or the value is not of its type, when the value is a
+// constant the new key's enum does not have (db.system "mssql" is
+// db.system.name "microsoft.sql_server"), or when the file imports nothing
+// that can name it. A deprecated enum value written as a literal is
+// replaced likewise.
 //
 // Not findings: keys computed at run time (attribute.String(k, v),
 // "http.request."+name); keys in application namespaces (myapp.order.id),

@@ -46,6 +46,12 @@ func renamedEnum(span trace.Span) {
 	span.SetAttributes(attribute.String("db.system", "mssql")) // want `attribute key "db.system" is deprecated by the semantic conventions; use "db.system.name"`
 }
 
+// A value of another type than the new key's: renaming would not make it
+// right, so there is no fix.
+func wrongType(span trace.Span, sqls []string) {
+	span.SetAttributes(attribute.StringSlice("db.statement", sqls)) // want `attribute key "db.statement" is deprecated by the semantic conventions; use "db.query.text"`
+}
+
 // Deprecated enum values given as literals.
 func member(span trace.Span) {
 	span.SetAttributes(attribute.String("cloud.platform", "azure_vm")) // want `value "azure_vm" of attribute "cloud.platform" is deprecated by the semantic conventions; use "azure.vm"`
