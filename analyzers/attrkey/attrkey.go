@@ -62,7 +62,7 @@ const (
 	fromExpr                         // another constant expression: a string constant, "a." + "b"
 	fromSemconv                      // a constant of a semconv package: semconv.HTTPMethodKey
 	fromHelper                       // a semconv helper function: semconv.HTTPMethod(v)
-	fromOwnConstant                  // an attribute.Key constant of the module: checked where declared
+	fromOwnConstant                  // an attribute.Key constant of this package: checked where declared
 )
 
 type checker struct {
@@ -214,7 +214,7 @@ func (c *checker) check(a otelapi.Attr) {
 			switch {
 			case k.Pkg() != nil && otelapi.IsSemconvPath(k.Pkg().Path()):
 				src = fromSemconv
-			case isAttrKey(k.Type()):
+			case isAttrKey(k.Type()) && k.Pkg() == c.pass.Pkg:
 				src = fromOwnConstant
 			}
 		}

@@ -13,7 +13,7 @@ import (
 
 func TestAttrkey(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), attrkey.Analyzer,
-		"./attrkey/deprecated", "./attrkey/types", "./attrkey/typos", "./attrkey/errorkey", "./attrkey/consts", "./attrkey/negative", "./attrkey/limitations", "./sanity/...")
+		"./attrkey/deprecated", "./attrkey/types", "./attrkey/typos", "./attrkey/errorkey", "./attrkey/consts/...", "./attrkey/negative", "./attrkey/limitations", "./sanity/...")
 }
 
 func TestAttrkeyFix(t *testing.T) {

@@ -85,11 +85,12 @@
 // both for a while); test files (they assert on the keys the code under
 // test emits) and generated files.
 //
-// The module's own attribute.Key constants are checked once, where they
-// are declared (const keyMethod = attribute.Key("http.method") is reported
-// there, with its fix, and its uses are not); their uses are checked for
-// the value type. A plain string constant used as a key is checked where
-// it is used, with no fix.
+// A package's own attribute.Key constants are checked once, where they are
+// declared (const keyMethod = attribute.Key("http.method") is reported
+// there, with its fix, and its uses in the package are not); their uses
+// are checked for the value type. The attribute.Key constants of other
+// packages (a library's, which may not be analysed) and plain string
+// constants used as keys are checked where they are used, with no fix.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/attrkey.go records the request method as

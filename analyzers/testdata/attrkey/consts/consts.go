@@ -8,6 +8,8 @@ import (
 
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/trace"
+
+	"example.com/testdata/attrkey/consts/keys"
 )
 
 const (
@@ -31,6 +33,8 @@ func use(span trace.Span, r *http.Request, status int) {
 		keyTenant.String("t"),
 		keyPeerName.String(r.Host),
 	)
-	const local = attribute.Key("http.scheme") // want `attribute key "http.scheme" is deprecated by the semantic conventions; use "url.scheme"`
+	// Another package's constant: checked where it is used, without a fix.
+	span.SetAttributes(keys.Method.String(r.Method)) // want `attribute key "http.method" is deprecated`
+	const local = attribute.Key("http.scheme")       // want `attribute key "http.scheme" is deprecated by the semantic conventions; use "url.scheme"`
 	span.SetAttributes(local.String(r.URL.Scheme))
 }
