@@ -237,7 +237,7 @@ func (c *checker) check(a otelapi.Attr) {
 		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: vat.Pos(), End: vat.End(),
-			Message: fmt.Sprintf("attribute %q gets a %s value, but the semantic conventions define it as %s (backends that type the column drop or mis-index it)", key, a.Type, def.Type),
+			Message: fmt.Sprintf("attribute %q gets %s value, but the semantic conventions define it as %s (backends that type the column drop or mis-index it)", key, withArticle(a.Type.String()), def.Type),
 		})
 		return
 	}
@@ -538,6 +538,14 @@ func constExpr(e ast.Expr) ast.Expr {
 			return x
 		}
 	}
+}
+
+// withArticle returns "a string", "an int".
+func withArticle(t string) string {
+	if strings.HasPrefix(t, "int") {
+		return "an " + t
+	}
+	return "a " + t
 }
 
 func isAttrKey(t types.Type) bool {

@@ -15,12 +15,12 @@ import (
 func bad(span trace.Span, r *http.Request, status int, size int64) {
 	span.SetAttributes(
 		attribute.String("http.response.status_code", strconv.Itoa(status)),    // want `attribute "http.response.status_code" gets a string value, but the semantic conventions define it as int \(backends that type the column drop or mis-index it\)`
-		attribute.Int("http.request.method", 1),                                // want `attribute "http.request.method" gets a int value, but the semantic conventions define it as string`
+		attribute.Int("http.request.method", 1),                                // want `attribute "http.request.method" gets an int value, but the semantic conventions define it as string`
 		attribute.String("server.port", "8080"),                                // want `attribute "server.port" gets a string value, but the semantic conventions define it as int`
 		semconv.HTTPResponseStatusCodeKey.String(strconv.Itoa(status)),         // want `attribute "http.response.status_code" gets a string value`
 		attribute.Float64("http.request.body.size", float64(size)),             // want `attribute "http.request.body.size" gets a double value, but the semantic conventions define it as int`
 		attribute.Bool("url.scheme", r.TLS != nil),                             // want `attribute "url.scheme" gets a boolean value`
-		attribute.KeyValue{Key: "url.path", Value: attribute.IntValue(status)}, // want `attribute "url.path" gets a int value`
+		attribute.KeyValue{Key: "url.path", Value: attribute.IntValue(status)}, // want `attribute "url.path" gets an int value`
 	)
 }
 
