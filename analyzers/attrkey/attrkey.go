@@ -103,8 +103,8 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 			safe.At(pass, decl.Pos())
 			c.keys = keysSet(pass.TypesInfo, decl)
 			ast.Inspect(decl, func(n ast.Node) bool {
-				if gd, ok := n.(*ast.GenDecl); ok && gd.Tok == token.CONST {
-					c.checkConsts(gd)
+				if gd, ok := n.(*ast.GenDecl); ok && (gd.Tok == token.CONST || gd.Tok == token.VAR) {
+					c.checkDecls(gd)
 				}
 				if e, ok := n.(ast.Expr); ok {
 					if a, ok := otelapi.AttrOf(pass.TypesInfo, e); ok {
@@ -176,22 +176,32 @@ func keysSet(info *types.Info, decl ast.Decl) map[string]bool {
 	return keys
 }
 
-// checkConsts checks the attribute.Key constants a const declaration
-// declares: their uses are not reported again.
-func (c *checker) checkConsts(gd *ast.GenDecl) {
+// checkDecls checks the attribute.Key constants, and variables
+// initialised with a constant (var keyMethod = attribute.Key("http.method")),
+// that a declaration declares: the constants' uses are not reported again,
+// and the variables' are not constant.
+func (c *checker) checkDecls(gd *ast.GenDecl) {
+	info := c.pass.TypesInfo
 	for _, spec := range gd.Specs {
-		vs := spec.(*ast.ValueSpec)
+		vs, ok := spec.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
 		for i, name := range vs.Names {
-			obj, ok := c.pass.TypesInfo.Defs[name].(*types.Const)
-			if !ok || i >= len(vs.Values) || !isAttrKey(obj.Type()) || obj.Val().Kind() != constant.String {
+			obj := info.Defs[name]
+			if obj == nil || i >= len(vs.Values) || !isAttrKey(obj.Type()) {
 				continue
 			}
 			v := vs.Values[i]
+			key, ok := otelapi.ConstString(info, v)
+			if !ok {
+				continue
+			}
 			src := fromExpr
-			if literalOf(c.pass.TypesInfo, v) != nil {
+			if literalOf(info, v) != nil {
 				src = fromLiteral
 			}
-			c.checkKey(constant.StringVal(obj.Val()), src, v, otelapi.Attr{Node: v, Key: v})
+			c.checkKey(key, src, v, otelapi.Attr{Node: v, Key: v})
 		}
 	}
 }

@@ -22,6 +22,20 @@ const (
 	keyPeerName               = attribute.Key("net.peer.name") // want `attribute key "net.peer.name" is deprecated by the semantic conventions, with no single replacement`
 )
 
+// Variables initialised with a constant key are checked where declared;
+// their uses are not constant.
+var (
+	keyURL    = attribute.Key("http.url") // want `attribute key "http.url" is deprecated by the semantic conventions; use "url.full"`
+	keyRoute  = attribute.Key("http.route")
+	keyByName = attribute.Key(name())
+)
+
+func name() string { return "http.route" }
+
+func vars(span trace.Span, r *http.Request) {
+	span.SetAttributes(keyURL.String(r.URL.String()), keyRoute.String(r.Pattern), keyByName.String(r.Pattern))
+}
+
 func use(span trace.Span, r *http.Request, status int) {
 	span.SetAttributes(
 		keyMethod.String(r.Method),             // reported at the declaration
