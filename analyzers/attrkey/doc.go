@@ -89,10 +89,10 @@
 // declared (const keyMethod = attribute.Key("http.method") is reported
 // there, with its fix, and its uses in the package are not); their uses
 // are checked for the value type. Variables of type attribute.Key
-// initialised with a constant are checked where they are declared too. The
-// attribute.Key constants of other
-// packages (a library's, which may not be analysed) and plain string
-// constants used as keys are checked where they are used, with no fix.
+// initialised with a constant are checked where they are declared too.
+// The attribute.Key constants of other packages (a library's, which may
+// not be analysed) and plain string constants used as keys are checked
+// where they are used, with no fix.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/attrkey.go records the request method as
