@@ -118,12 +118,19 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// importsAttributes reports whether pkg imports the attribute package or a
-// semconv package, without which it builds no attributes.
+// importsAttributes reports whether pkg imports the attribute package, a
+// semconv package, or a package that imports attribute (trace, metric, a
+// library of keys: keys.Method.String(v) needs no import of attribute);
+// without them it builds no attributes.
 func importsAttributes(pkg *types.Package) bool {
 	for _, p := range pkg.Imports() {
 		if p.Path() == otelapi.AttributePkg || otelapi.IsSemconvPath(p.Path()) {
 			return true
+		}
+		for _, q := range p.Imports() {
+			if q.Path() == otelapi.AttributePkg {
+				return true
+			}
 		}
 	}
 	return false
