@@ -2,10 +2,14 @@
 // registry says about attribute keys: each key's value type, stability,
 // enum members, and the deprecated keys with their replacement or the
 // reason there is none. The table is generated from the registry's YAML
-// (see gen); regenerate it against a newer checkout with
+// (see gen). go generate ./analyzers/internal/semconv regenerates it from
+// the registry copy next to the repository (../shared/semconv/v1.44.0), if
+// present; against a newer checkout of the registry, run in this folder
 //
-//	go generate ./analyzers/internal/semconv
 //	go run ./gen -registry /path/to/semantic-conventions -version v1.45.0
+//
+// and update the release named in analyzers/attrkey/doc.go (a test checks
+// it).
 package semconv
 
 //go:generate go run ./gen -if-present -registry ../../../../shared/semconv/v1.44.0 -o zz_generated.go
