@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/otellint/otellint/analyzers/attrkey"
 	"github.com/otellint/otellint/analyzers/blockinghandler"
 	"github.com/otellint/otellint/analyzers/goctx"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
@@ -41,6 +42,7 @@ var Suite = []Entry{
 	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: attrkey.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -57,6 +59,7 @@ func NewSuite() []Entry {
 		goctx.New(h),
 		spanctx.New(h),
 		blockinghandler.New(),
+		attrkey.New(),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {

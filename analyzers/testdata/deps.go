@@ -1,12 +1,15 @@
-// Package deps pins the OpenTelemetry API packages, and the web and RPC
-// frameworks whose handlers blockinghandler recognises, that the rule
-// testdata imports, so that `go mod vendor` keeps them in vendor/.
+// Package deps pins the OpenTelemetry API packages (two semconv versions
+// among them), and the web and RPC frameworks whose handlers
+// blockinghandler recognises, that the rule testdata imports, so that
+// `go mod vendor` keeps them in vendor/.
 package deps
 
 import (
 	_ "go.opentelemetry.io/otel"
 	_ "go.opentelemetry.io/otel/attribute"
 	_ "go.opentelemetry.io/otel/codes"
+	_ "go.opentelemetry.io/otel/semconv/v1.21.0" // an old version: exports deprecated keys (HTTPMethodKey)
+	_ "go.opentelemetry.io/otel/semconv/v1.43.0" // the newest
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
 
