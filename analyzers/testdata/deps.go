@@ -1,5 +1,6 @@
 // Package deps pins the OpenTelemetry API packages, and the web and RPC
-// frameworks whose handlers blockinghandler recognises, that the rule
+// frameworks whose handlers blockinghandler recognises, and the SDK and
+// otelhttp for the setup rules (syncexport, propagator), that the rule
 // testdata imports, so that `go mod vendor` keeps them in vendor/.
 package deps
 
@@ -7,11 +8,16 @@ import (
 	_ "go.opentelemetry.io/otel"
 	_ "go.opentelemetry.io/otel/attribute"
 	_ "go.opentelemetry.io/otel/codes"
+	_ "go.opentelemetry.io/otel/propagation"
+	_ "go.opentelemetry.io/otel/sdk/trace"
+	_ "go.opentelemetry.io/otel/sdk/trace/tracetest"
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
 
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"
+
+	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 
 	_ "connectrpc.com/connect"
 	_ "github.com/gin-gonic/gin"

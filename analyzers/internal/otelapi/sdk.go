@@ -1,0 +1,66 @@
+package otelapi
+
+import "go/types"
+
+// Package paths of the OpenTelemetry trace SDK and of the global API.
+const (
+	SDKTracePkg    = "go.opentelemetry.io/otel/sdk/trace"
+	TracetestPkg   = "go.opentelemetry.io/otel/sdk/trace/tracetest"
+	PropagationPkg = "go.opentelemetry.io/otel/propagation"
+)
+
+// syncExports lists the SDK functions that make a span processor export
+// each span synchronously, inside span.End, and the batching function
+// that takes the same exporter argument instead.
+var syncExports = map[string]string{
+	"go.opentelemetry.io/otel/sdk/trace.WithSyncer":             "WithBatcher",
+	"go.opentelemetry.io/otel/sdk/trace.NewSimpleSpanProcessor": "NewBatchSpanProcessor",
+}
+
+// SyncExport reports whether fn exports spans synchronously, and the name
+// of its batching counterpart in the same package.
+func SyncExport(fn *types.Func) (string, bool) {
+	if fn == nil {
+		return "", false
+	}
+	alt, ok := syncExports[fn.FullName()]
+	return alt, ok
+}
+
+// inMemoryExporters are the span exporter types that keep spans in memory
+// for tests: exporting to them synchronously costs nothing.
+var inMemoryExporters = [][2]string{
+	{TracetestPkg, "InMemoryExporter"},
+}
+
+// IsInMemoryExporter reports whether t is (a pointer to) an in-memory span
+// exporter.
+func IsInMemoryExporter(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	for _, e := range inMemoryExporters {
+		if IsNamed(t, e[0], e[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Global-setup functions of the API: installing the global tracer provider
+// and the global text-map propagator.
+var (
+	providerInstalls = map[string]bool{
+		"go.opentelemetry.io/otel.SetTracerProvider": true,
+	}
+	propagatorSets = map[string]bool{
+		"go.opentelemetry.io/otel.SetTextMapPropagator": true,
+	}
+)
+
+// InstallsTracerProvider reports whether fn installs the global tracer
+// provider.
+func InstallsTracerProvider(fn *types.Func) bool { return fn != nil && providerInstalls[fn.FullName()] }
+
+// SetsPropagator reports whether fn sets the global text-map propagator.
+func SetsPropagator(fn *types.Func) bool { return fn != nil && propagatorSets[fn.FullName()] }
