@@ -19,6 +19,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/propagator"
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanerror"
@@ -43,6 +44,7 @@ var Suite = []Entry{
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -60,6 +62,7 @@ func NewSuite() []Entry {
 		spanctx.New(h),
 		blockinghandler.New(),
 		syncexport.New(),
+		propagator.New(),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {

@@ -1,6 +1,9 @@
 package otelapi
 
-import "go/types"
+import (
+	"go/types"
+	"strings"
+)
 
 // Package paths of the OpenTelemetry trace SDK and of the global API.
 const (
@@ -64,3 +67,37 @@ func InstallsTracerProvider(fn *types.Func) bool { return fn != nil && providerI
 
 // SetsPropagator reports whether fn sets the global text-map propagator.
 func SetsPropagator(fn *types.Func) bool { return fn != nil && propagatorSets[fn.FullName()] }
+
+// propagatorUses lists the API functions that read the global text-map
+// propagator: code that calls them injects or extracts trace context
+// through whatever propagator is installed.
+var propagatorUses = map[string]bool{
+	"go.opentelemetry.io/otel.GetTextMapPropagator": true,
+}
+
+// UsesPropagator reports whether fn reads the global text-map propagator.
+func UsesPropagator(fn *types.Func) bool { return fn != nil && propagatorUses[fn.FullName()] }
+
+// instrumentationPrefix holds the contrib instrumentation packages, which
+// inject and extract trace context with the global propagator unless they
+// are given one (otelhttp, otelgrpc, otelgin, ...).
+const instrumentationPrefix = "go.opentelemetry.io/contrib/instrumentation/"
+
+// localInstrumentation are contrib instrumentation packages that make no
+// requests and serve none: they record metrics of the process itself.
+var localInstrumentation = []string{"runtime", "host"}
+
+// IsPropagatingInstrumentation reports whether the package with import
+// path path is instrumentation that uses the global propagator by default.
+func IsPropagatingInstrumentation(path string) bool {
+	rest, ok := strings.CutPrefix(path, instrumentationPrefix)
+	if !ok {
+		return false
+	}
+	for _, l := range localInstrumentation {
+		if rest == l || strings.HasPrefix(rest, l+"/") {
+			return false
+		}
+	}
+	return true
+}
