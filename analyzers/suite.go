@@ -112,6 +112,15 @@ func init() {
 // computed for them.
 const TraceAPIPath = otelapi.TracePkg
 
+// GlobalAPIPath is the import path of the OTel global API (otel.Set...).
+const GlobalAPIPath = otelapi.OtelModule
+
+// GlobalSetters are the names of the global API's functions that install
+// process-wide state, about which the propagator rule keeps package facts
+// for the whole program. Drivers load from source the dependencies that
+// call them.
+var GlobalSetters = []string{"SetTextMapPropagator", "SetTracerProvider"}
+
 // IsOTelAPIPath reports whether path belongs to the OTel API, SDK or contrib
 // modules, which the rules know from tables and need not analyse.
 func IsOTelAPIPath(path string) bool { return otelapi.IsOTelAPIPath(path) }

@@ -68,12 +68,14 @@
 //
 // Only static calls count towards installing a provider (not calls
 // through interfaces or function values). The standalone driver reads
-// some dependencies outside the module from export data, without facts:
-// a propagator set only in such a dependency (a company tracing library
-// that installs the propagator in its init, while the program installs
-// the provider itself) is not seen, and neither is a provider installed
-// or instrumentation used only there; go vet -vettool and golangci-lint
-// compute facts for every dependency.
+// from source, and so computes facts for, the dependencies that call
+// otel.SetTextMapPropagator or otel.SetTracerProvider, and reads most
+// other dependencies outside the module from export data, without facts:
+// instrumentation that such a dependency uses through the global
+// propagator (a third-party Kafka or RPC wrapper calling
+// otel.GetTextMapPropagator) is seen only if the program's own packages
+// import it or its types reach the program, so such a program may go
+// unreported. go vet -vettool computes facts for every dependency.
 //
 // Generated files (a "// Code generated ... DO NOT EDIT." header) are
 // not reported, but count for facts.
