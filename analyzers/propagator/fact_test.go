@@ -18,7 +18,7 @@ func TestFactEncoding(t *testing.T) {
 		{new(installsProvider), "installsTracerProvider"},
 		{&program{SetsPropagator: true}, "setsPropagator"},
 		{&program{Propagates: true}, "propagates"},
-		{&program{SetsPropagator: true, Propagates: true}, "setsPropagator propagates"},
+		{&program{Installs: true, SetsPropagator: true, Propagates: true}, "installs setsPropagator propagates"},
 	} {
 		var a, b bytes.Buffer
 		if err := gob.NewEncoder(&a).Encode(c.fact); err != nil {

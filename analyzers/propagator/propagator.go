@@ -50,6 +50,9 @@ func (*installsProvider) String() string { return "installsTracerProvider" }
 // program is a package fact about the package and everything it links.
 // It is exported only when one of its fields is true.
 type program struct {
+	// Installs: some function installs the global tracer provider
+	// (installsProvider facts).
+	Installs bool
 	// SetsPropagator: some code calls otel.SetTextMapPropagator (or
 	// refers to it), in any function or init.
 	SetsPropagator bool
@@ -60,8 +63,19 @@ type program struct {
 }
 
 func (*program) AFact() {}
+
+// merge adds what q says to p.
+func (p *program) merge(q program) {
+	p.Installs = p.Installs || q.Installs
+	p.SetsPropagator = p.SetsPropagator || q.SetsPropagator
+	p.Propagates = p.Propagates || q.Propagates
+}
+
 func (p *program) String() string {
 	var s []string
+	if p.Installs {
+		s = append(s, "installs")
+	}
 	if p.SetsPropagator {
 		s = append(s, "setsPropagator")
 	}
@@ -78,29 +92,38 @@ func run(pass *analysis.Pass) (any, error) {
 			files = append(files, f)
 		}
 	}
-	installs := computeInstalls(pass, files)
-
-	own := summarise(pass, files)
-	prog := own
+	var deps program // what the direct imports and everything under them do
+	global := false  // the package imports the global API
 	for _, imp := range pass.Pkg.Imports() {
+		global = global || imp.Path() == otelapi.OtelModule
 		var f program
 		if pass.ImportPackageFact(imp, &f) {
-			prog.SetsPropagator = prog.SetsPropagator || f.SetsPropagator
-			prog.Propagates = prog.Propagates || f.Propagates
+			deps.merge(f)
 		}
 	}
+	// Fast path: without the global API or a dependency that installs a
+	// provider, the package can neither install one nor set a propagator.
+	var installs map[*types.Func]bool
+	if global || deps.Installs {
+		installs = computeInstalls(pass, files)
+	}
+	prog := summarise(pass, files, global)
+	prog.Installs = len(installs) > 0
+	prog.merge(deps)
 	if pass.Pkg.Name() != "main" {
-		if prog.SetsPropagator || prog.Propagates {
+		if prog != (program{}) {
 			pass.ExportPackageFact(&prog)
 		}
 		return nil, nil // a library is never reported: its program decides
+	}
+	if !global && !deps.Installs {
+		return nil, nil // nothing here can install a provider
 	}
 	// Everything the program links, also through packages read from
 	// export data, whose facts reach us without an import edge.
 	for _, pf := range pass.AllPackageFacts() {
 		if f, ok := pf.Fact.(*program); ok {
-			prog.SetsPropagator = prog.SetsPropagator || f.SetsPropagator
-			prog.Propagates = prog.Propagates || f.Propagates
+			prog.merge(*f)
 		}
 	}
 	if !prog.Propagates {
@@ -213,13 +236,16 @@ func computeInstalls(pass *analysis.Pass, files []*ast.File) map[*types.Func]boo
 
 // summarise returns what the package's own files do with the global
 // propagator.
-func summarise(pass *analysis.Pass, files []*ast.File) program {
+func summarise(pass *analysis.Pass, files []*ast.File, global bool) program {
 	var p program
 	for _, f := range files {
 		for _, imp := range f.Imports {
 			if path, err := strconv.Unquote(imp.Path.Value); err == nil && otelapi.IsPropagatingInstrumentation(path) {
 				p.Propagates = true
 			}
+		}
+		if !global {
+			continue // the setter and getter are the global API's
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			id, ok := n.(*ast.Ident)
@@ -351,7 +377,13 @@ func report(pass *analysis.Pass, s setupSite) {
 			name = s.fn.Pkg().Name() + "." + name
 		}
 		if sig, ok := s.fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-			name = s.fn.Name()
+			t := sig.Recv().Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				name = n.Obj().Name() + "." + s.fn.Name()
+			}
 		}
 		d.Message = fmt.Sprintf("%s installs a tracer provider but the program sets no text-map propagator (%s; call otel.SetTextMapPropagator)", name, consequence)
 	}

@@ -13,7 +13,7 @@ func TestPropagator(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), propagator.Analyzer,
 		"./propagator/lib/...", "./propagator/cross", "./propagator/crossset", "./propagator/set",
 		"./propagator/setelsewhere", "./propagator/noinstr", "./propagator/withpropagators",
-		"./propagator/getter", "./propagator/testsonly", "./sanity/...")
+		"./propagator/getter", "./propagator/testsonly", "./propagator/wrapped", "./sanity/...")
 }
 
 func TestPropagatorFix(t *testing.T) {

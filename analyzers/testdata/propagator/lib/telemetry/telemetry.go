@@ -1,4 +1,4 @@
-// want package:"propagates"
+// want package:"installs propagates"
 
 // Package telemetry is a library that installs the tracer provider for
 // its programs (a fact on Setup and on what calls it) and never sets a
