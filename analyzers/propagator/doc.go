@@ -22,8 +22,9 @@
 // a text-map propagator. The finding is at the otel.SetTracerProvider call
 // in package main, or at main's call into the function of another package
 // that installs the provider. Facts carry "installs a tracer provider"
-// (on functions) and "sets a propagator" and "propagates" (on packages,
-// for the package and everything it imports) across packages.
+// (on functions, through any number of calls and packages) and, on
+// packages, for the package and everything it imports, "installs",
+// "sets a propagator" and "propagates".
 //
 // Bad:
 //

@@ -38,7 +38,9 @@
 // makes spans visible at once; an exporter that keeps spans in memory, by
 // type (a *tracetest.InMemoryExporter, also through a local
 // sdktrace.SpanExporter variable assigned one). A tracetest.SpanRecorder
-// is a span processor itself and needs neither.
+// is a span processor itself and needs neither. Example programs and
+// demos are checked: a demo exports synchronously to show its spans at
+// once, and the services copied from it then wait for their collector.
 //
 // The suggested fix replaces WithSyncer with WithBatcher and
 // NewSimpleSpanProcessor with NewBatchSpanProcessor, on the same
