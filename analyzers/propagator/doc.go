@@ -47,7 +47,8 @@
 // Not findings: library packages (no main), whose program decides; a
 // program that sets a propagator anywhere, in any function or init of any
 // package it links, reachable from main or not (the rule stays silent when
-// in doubt); a program that links no instrumentation using the global
+// in doubt), or that links a package known to set one (the OpenTelemetry
+// Collector's service, a table in otelapi); a program that links no instrumentation using the global
 // propagator (a command that traces only itself); providers installed in
 // tests (_test.go files, functions taking a testing type).
 // Per-instrumentation propagators (otelhttp.WithPropagators on some

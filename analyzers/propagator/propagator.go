@@ -126,8 +126,10 @@ func run(pass *analysis.Pass) (any, error) {
 			prog.merge(*f)
 		}
 	}
-	if !prog.Propagates {
-		prog.Propagates = linksInstrumentation(pass.Pkg)
+	if !prog.Propagates || !prog.SetsPropagator {
+		links := linked(pass.Pkg)
+		prog.Propagates = prog.Propagates || links.Propagates
+		prog.SetsPropagator = prog.SetsPropagator || links.SetsPropagator
 	}
 	if prog.SetsPropagator || !prog.Propagates {
 		return nil, nil
@@ -240,8 +242,15 @@ func summarise(pass *analysis.Pass, files []*ast.File, global bool) program {
 	var p program
 	for _, f := range files {
 		for _, imp := range f.Imports {
-			if path, err := strconv.Unquote(imp.Path.Value); err == nil && otelapi.IsPropagatingInstrumentation(path) {
+			path, err := strconv.Unquote(imp.Path.Value)
+			if err != nil {
+				continue
+			}
+			if otelapi.IsPropagatingInstrumentation(path) {
 				p.Propagates = true
+			}
+			if otelapi.SetsPropagatorPkg(path) {
+				p.SetsPropagator = true // the collector's service
 			}
 		}
 		if !global {
@@ -270,28 +279,26 @@ func summarise(pass *analysis.Pass, files []*ast.File, global bool) program {
 	return p
 }
 
-// linksInstrumentation reports whether pkg links, through the imports its
-// type information records, instrumentation that uses the global
-// propagator.
-func linksInstrumentation(pkg *types.Package) bool {
+// linked returns what the packages that pkg links, through the imports
+// its type information records, say by their import paths: instrumentation
+// that uses the global propagator, a package that sets it.
+func linked(pkg *types.Package) program {
+	var out program
 	seen := map[*types.Package]bool{}
-	var visit func(p *types.Package) bool
-	visit = func(p *types.Package) bool {
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
 		if seen[p] {
-			return false
+			return
 		}
 		seen[p] = true
-		if otelapi.IsPropagatingInstrumentation(p.Path()) {
-			return true
-		}
+		out.Propagates = out.Propagates || otelapi.IsPropagatingInstrumentation(p.Path())
+		out.SetsPropagator = out.SetsPropagator || otelapi.SetsPropagatorPkg(p.Path())
 		for _, imp := range p.Imports() {
-			if visit(imp) {
-				return true
-			}
+			visit(imp)
 		}
-		return false
 	}
-	return visit(pkg)
+	visit(pkg)
+	return out
 }
 
 // A setupSite is where the program installs the tracer provider: a call

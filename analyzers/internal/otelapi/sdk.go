@@ -101,3 +101,24 @@ func IsPropagatingInstrumentation(path string) bool {
 	}
 	return true
 }
+
+// propagatorSetterPkgs are OTel packages that set the global propagator
+// themselves (the collector's service configures its own telemetry from
+// its configuration): a program that links one sets a propagator. The
+// OTel modules are never analysed from source, so this table stands for
+// their facts. A key matches the package and the packages under it.
+var propagatorSetterPkgs = []string{
+	"go.opentelemetry.io/collector/service",
+	"go.opentelemetry.io/collector/otelcol",
+}
+
+// SetsPropagatorPkg reports whether linking the package with import path
+// path sets the global propagator.
+func SetsPropagatorPkg(path string) bool {
+	for _, p := range propagatorSetterPkgs {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
