@@ -116,6 +116,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return nil, nil // a library is never reported: its program decides
 	}
+	pass, done := suppress.Filter(pass)
+	defer done()
 	if !global && !deps.Installs {
 		return nil, nil // nothing here can install a provider
 	}
@@ -134,8 +136,6 @@ func run(pass *analysis.Pass) (any, error) {
 	if prog.SetsPropagator || !prog.Propagates {
 		return nil, nil
 	}
-	pass, done := suppress.Filter(pass)
-	defer done()
 	if s, ok := site(pass, files, installs); ok {
 		report(pass, s)
 	}
@@ -413,7 +413,7 @@ func insertFix(pass *analysis.Pass, s setupSite) (analysis.SuggestedFix, bool) {
 	prop := importName(s.file, otelapi.PropagationPkg)
 	if prop == "" {
 		prop = "propagation"
-		if pass.Pkg.Scope().Lookup(prop) != nil || fileDeclares(pass, s.file, prop) {
+		if taken(pass, s.stmt.End(), prop) || fileDeclares(pass, s.file, prop) {
 			return analysis.SuggestedFix{}, false // the name is taken
 		}
 		e, ok := addImport(s.file, otelapi.PropagationPkg)
@@ -474,6 +474,17 @@ func importName(file *ast.File, path string) string {
 		}
 	}
 	return ""
+}
+
+// taken reports whether name denotes something at pos (a local variable,
+// a package-level declaration).
+func taken(pass *analysis.Pass, pos token.Pos, name string) bool {
+	scope := pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return pass.Pkg.Scope().Lookup(name) != nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj != nil
 }
 
 // fileDeclares reports whether name is an import name of file.
