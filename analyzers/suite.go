@@ -20,9 +20,11 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/propagator"
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanerror"
+	"github.com/otellint/otellint/analyzers/syncexport"
 )
 
 // Entry is one rule of the suite.
@@ -43,6 +45,8 @@ var Suite = []Entry{
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: attrkey.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -60,6 +64,8 @@ func NewSuite() []Entry {
 		spanctx.New(h),
 		blockinghandler.New(),
 		attrkey.New(),
+		syncexport.New(),
+		propagator.New(),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {
@@ -108,6 +114,15 @@ func init() {
 // source the packages that import it, so that facts about span helpers are
 // computed for them.
 const TraceAPIPath = otelapi.TracePkg
+
+// GlobalAPIPath is the import path of the OTel global API (otel.Set...).
+const GlobalAPIPath = otelapi.OtelModule
+
+// GlobalSetters are the names of the global API's functions that install
+// process-wide state, about which the propagator rule keeps package facts
+// for the whole program. Drivers load from source the dependencies that
+// call them.
+var GlobalSetters = []string{"SetTextMapPropagator", "SetTracerProvider"}
 
 // IsOTelAPIPath reports whether path belongs to the OTel API, SDK or contrib
 // modules, which the rules know from tables and need not analyse.

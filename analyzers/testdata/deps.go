@@ -1,13 +1,16 @@
 // Package deps pins the OpenTelemetry API packages (two semconv versions
-// among them), and the web and RPC frameworks whose handlers
-// blockinghandler recognises, that the rule testdata imports, so that
-// `go mod vendor` keeps them in vendor/.
+// among them), the web and RPC frameworks whose handlers blockinghandler
+// recognises, and the SDK and otelhttp for the setup rules, that the rule
+// testdata imports, so that `go mod vendor` keeps them in vendor/.
 package deps
 
 import (
 	_ "go.opentelemetry.io/otel"
 	_ "go.opentelemetry.io/otel/attribute"
 	_ "go.opentelemetry.io/otel/codes"
+	_ "go.opentelemetry.io/otel/propagation"
+	_ "go.opentelemetry.io/otel/sdk/trace"
+	_ "go.opentelemetry.io/otel/sdk/trace/tracetest"
 	_ "go.opentelemetry.io/otel/semconv/v1.21.0" // an old version: exports deprecated keys (HTTPMethodKey)
 	_ "go.opentelemetry.io/otel/semconv/v1.43.0" // the newest
 	_ "go.opentelemetry.io/otel/trace"
@@ -16,11 +19,13 @@ import (
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"
 
+	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+
 	_ "connectrpc.com/connect"
 	_ "github.com/gin-gonic/gin"
-	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/jmoiron/sqlx"
+	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/labstack/echo/v4"
 	_ "google.golang.org/grpc"
 	_ "google.golang.org/grpc/health/grpc_health_v1"

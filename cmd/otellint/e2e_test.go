@@ -328,7 +328,7 @@ func TestRefserviceClean(t *testing.T) {
 // by its own rule and nothing else.
 func TestAntipatterns(t *testing.T) {
 	root, _ := filepath.Abs("../..")
-	r := run(t, root, nil, binary, "./refservice/antipatterns")
+	r := run(t, root, nil, binary, "./refservice/antipatterns/...")
 	if r.code != 3 {
 		t.Errorf("exit %d, want 3\n%s", r.code, r.stderr)
 	}

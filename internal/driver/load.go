@@ -36,7 +36,10 @@ import (
 //     of the main module, and every dependency that imports the OTel
 //     trace API directly (a function that takes or
 //     returns a trace.Span must name it), except the OTel modules
-//     themselves, whose behaviour the otelapi tables describe. These are
+//     themselves, whose behaviour the otelapi tables describe; and every
+//     dependency that installs the global tracer provider or text-map
+//     propagator (the propagator rule's facts are about the whole
+//     program). These are
 //     parsed and type-checked, and the analyzers run on them, so facts
 //     about helpers flow across packages and modules.
 //   - export data: the dependencies that a source package imports directly
@@ -144,12 +147,18 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 			// do not touch spans, and go vet computes them too.
 			source[p] = true
 		default:
-			if _, ok := p.Imports[analyzers.TraceAPIPath]; ok {
+			_, trace := p.Imports[analyzers.TraceAPIPath]
+			_, global := p.Imports[analyzers.GlobalAPIPath]
+			if trace || global {
 				candidates = append(candidates, p)
 			}
 		}
 	}
-	for _, p := range filterParallel(candidates, declaresSpanAPI) {
+	keep := func(p *packages.Package) bool {
+		_, trace := p.Imports[analyzers.TraceAPIPath]
+		return setsGlobals(p) || trace && declaresSpanAPI(p)
+	}
+	for _, p := range filterParallel(candidates, keep) {
 		source[p] = true
 	}
 	export := map[*packages.Package]bool{}
@@ -528,6 +537,26 @@ func declaresSpanAPI(p *packages.Package) bool {
 				}
 			}
 			if mentions(n, local) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// setsGlobals reports whether a dependency's source names one of the
+// OTel API functions that install process-wide state, which the rules
+// summarise in package facts about the program (analyzers.GlobalSetters).
+// Only packages that import the global API are looked at, and a byte
+// search suffices: a false match only costs a type check.
+func setsGlobals(p *packages.Package) bool {
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return true // let the real load report it
+		}
+		for _, fn := range analyzers.GlobalSetters {
+			if bytes.Contains(src, []byte(fn)) {
 				return true
 			}
 		}

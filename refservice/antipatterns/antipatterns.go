@@ -14,8 +14,9 @@ import (
 // Handlers are the anti-pattern handlers.
 type Handlers struct {
 	Tracer trace.Tracer
-	// Client and Backend are what the blockinghandler anti-pattern calls:
-	// an instrumented client (otelhttp transport) and the backend's URL.
+	// Client and Backend are what the blockinghandler and propagator
+	// anti-patterns call: an instrumented client (otelhttp transport) and
+	// the backend's URL.
 	Client  *http.Client
 	Backend string
 }
@@ -29,5 +30,7 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux.HandleFunc("GET /spanctx", h.SpanCtx)
 	mux.HandleFunc("GET /blockinghandler", h.BlockingHandler)
 	mux.HandleFunc("GET /attrkey", h.AttrKey)
+	mux.HandleFunc("GET /syncexport", h.SyncExport)
+	mux.HandleFunc("GET /propagator", h.Propagate)
 	return mux
 }
