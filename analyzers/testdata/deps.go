@@ -10,11 +10,14 @@ import (
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
 
+	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"
 
 	_ "connectrpc.com/connect"
 	_ "github.com/gin-gonic/gin"
+	_ "github.com/gorilla/mux"
 	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/jmoiron/sqlx"
