@@ -17,10 +17,10 @@ import (
 
 	_ "connectrpc.com/connect"
 	_ "github.com/gin-gonic/gin"
-	_ "github.com/gorilla/mux"
-	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/gofiber/fiber/v2"
+	_ "github.com/gorilla/mux"
 	_ "github.com/jmoiron/sqlx"
+	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/labstack/echo/v4"
 	_ "google.golang.org/grpc"
 	_ "google.golang.org/grpc/health/grpc_health_v1"

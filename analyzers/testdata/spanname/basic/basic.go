@@ -1,0 +1,122 @@
+// Package basic covers span names built from request data, IDs and
+// numbers: each is reported with the unbounded part it is built from.
+package basic
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gorilla/mux"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var tracer = otel.Tracer("basic")
+
+func rawPath(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), r.URL.Path) // want `^span name is built from r\.URL\.Path, which has unbounded values \(backends cannot group such spans; name it after the route, e\.g\. r\.Pattern, and record the path as url\.path\)$`
+	defer span.End()
+}
+
+func methodAndPath(w http.ResponseWriter, req *http.Request) {
+	_, span := tracer.Start(req.Context(), req.Method+" "+req.URL.Path) // want `built from req\.URL\.Path, .*e\.g\. req\.Pattern, and record the path as url\.path`
+	defer span.End()
+}
+
+func requestURI(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), r.RequestURI) // want `built from r\.RequestURI, .*record the path as url\.path`
+	defer span.End()
+}
+
+func urlString(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), "GET "+r.URL.String()) // want `built from r\.URL\.String\(\), .*record the URL as url\.full`
+	defer span.End()
+}
+
+func rawQuery(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), "search?"+r.URL.RawQuery) // want `built from r\.URL\.RawQuery, .*use a constant name and record the query as url\.query`
+	defer span.End()
+}
+
+func host(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), fmt.Sprintf("proxy %s", r.Host)) // want `built from r\.Host, .*use a constant name and record the host as server\.address`
+	defer span.End()
+}
+
+func pathValue(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), "get_user "+r.PathValue("id")) // want `built from r\.PathValue\("id"\), .*use a constant name and record r\.PathValue\("id"\) as an attribute`
+	defer span.End()
+}
+
+func muxVars(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), "item "+mux.Vars(r)["id"]) // want `built from mux\.Vars\(r\), `
+	defer span.End()
+}
+
+// The path reaches the name through a variable and a strings function.
+func derived(w http.ResponseWriter, r *http.Request) {
+	p := strings.TrimPrefix(r.URL.Path, "/api")
+	_, span := tracer.Start(r.Context(), p) // want `built from r\.URL\.Path, `
+	defer span.End()
+}
+
+func setName(w http.ResponseWriter, r *http.Request) {
+	span := trace.SpanFromContext(r.Context())
+	span.SetName("handle " + r.URL.EscapedPath()) // want `built from r\.URL\.EscapedPath\(\), `
+}
+
+func sprintfID(ctx context.Context, id string) {
+	_, span := tracer.Start(ctx, fmt.Sprintf("get_account %s/%s", "v1", id)) // want `^span name is built from id, which has unbounded values \(backends cannot group such spans; use a constant name and record id as an attribute\)$`
+	defer span.End()
+}
+
+func concatID(ctx context.Context, accountID string) {
+	_, span := tracer.Start(ctx, "get_account/"+accountID+"/") // want `built from accountID, `
+	defer span.End()
+}
+
+func number(ctx context.Context, n int) {
+	_, span := tracer.Start(ctx, strconv.Itoa(n)) // want `built from n, `
+	defer span.End()
+}
+
+type user struct {
+	ID   string
+	Name string
+}
+
+func field(ctx context.Context, u user) {
+	_, span := tracer.Start(ctx, "user "+u.ID) // want `built from u\.ID, `
+	defer span.End()
+}
+
+func joined(ctx context.Context, orderID string) {
+	_, span := tracer.Start(ctx, strings.Join([]string{"orders", orderID}, "/")) // want `built from orderID, `
+	defer span.End()
+}
+
+func each(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		_, span := tracer.Start(ctx, "load "+id) // want `built from id, `
+		span.End()
+	}
+}
+
+func counter(ctx context.Context, items []string) {
+	count := len(items)
+	_, span := tracer.Start(ctx, fmt.Sprint("batch-", count)) // want `built from count, `
+	defer span.End()
+}
+
+// A variable assigned a constant on one path and the path on another.
+func mixed(w http.ResponseWriter, r *http.Request) {
+	name := "root"
+	if r.URL.Path != "/" {
+		name = r.URL.Path
+	}
+	_, span := tracer.Start(r.Context(), name) // want `built from r\.URL\.Path, `
+	defer span.End()
+}
