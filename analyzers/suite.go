@@ -22,6 +22,7 @@ import (
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanerror"
+	"github.com/otellint/otellint/analyzers/spanname"
 )
 
 // Entry is one rule of the suite.
@@ -41,6 +42,7 @@ var Suite = []Entry{
 	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: spanname.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -57,6 +59,7 @@ func NewSuite() []Entry {
 		goctx.New(h),
 		spanctx.New(h),
 		blockinghandler.New(),
+		spanname.New(h),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {

@@ -1,0 +1,24 @@
+package fix
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+// No fix: two variables, request data (the route is not a mechanical
+// rewrite), a name that is only the variable, options passed with ...
+func noFix(ctx context.Context, r *http.Request, tenantID, id string, opts []trace.SpanStartOption) {
+	_, s1 := tracer.Start(ctx, fmt.Sprintf("%s/%s", tenantID, id)) // want `built from tenantID, `
+	defer s1.End()
+	_, s2 := tracer.Start(ctx, "GET "+r.URL.Path) // want `built from r\.URL\.Path, `
+	defer s2.End()
+	_, s3 := tracer.Start(ctx, id) // want `built from id, `
+	defer s3.End()
+	_, s4 := tracer.Start(ctx, "/"+id) // want `built from id, `
+	defer s4.End()
+	_, s5 := tracer.Start(ctx, "get/"+id, opts...) // want `built from id, `
+	defer s5.End()
+}
