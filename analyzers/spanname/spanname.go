@@ -161,6 +161,7 @@ type checker struct {
 type env struct {
 	params   map[*types.Var]int
 	visiting map[*types.Var]bool
+	memo     map[*types.Var]class // variables classified, so that chains of them cost linear time
 	depth    int
 }
 
@@ -410,6 +411,7 @@ func join(a, b class) class {
 	if a.dyn == nil {
 		a.dyn = b.dyn
 	}
+	a.params = slices.Clip(a.params) // never append into a shared (memoised) slice
 	for _, p := range b.params {
 		if !slices.Contains(a.params, p) {
 			a.params = append(a.params, p)
@@ -524,8 +526,14 @@ func (c *checker) classifyVar(e ast.Expr, v *types.Var, en *env) class {
 	if en.visiting[v] {
 		return class{} // a cycle adds no new value
 	}
+	if out, ok := en.memo[v]; ok {
+		return out
+	}
 	if en.visiting == nil {
 		en.visiting = map[*types.Var]bool{}
+	}
+	if en.memo == nil {
+		en.memo = map[*types.Var]class{}
 	}
 	en.visiting[v] = true
 	defer delete(en.visiting, v)
@@ -534,8 +542,9 @@ func (c *checker) classifyVar(e ast.Expr, v *types.Var, en *env) class {
 		out = join(out, c.classifyAssign(a, en, false))
 	}
 	if out.dyn == nil && len(out.params) == 0 && out.unknown {
-		return c.guess(e, v)
+		out = c.guess(e, v)
 	}
+	en.memo[v] = out
 	return out
 }
 
