@@ -23,8 +23,8 @@
 // r.URL.String(), r.RequestURI, r.URL.RawQuery, r.Host, path and query
 // parameters such as r.PathValue("id"), gin c.Param, mux.Vars(r)), a number
 // (strconv.Itoa(n), fmt.Sprintf("%d", n)), or a variable, field or
-// parameter whose name says it holds an identifier, a path or a URL (id,
-// userID, req.ID, path), whether concatenated with +, formatted with
+// parameter whose name says it holds an identifier or an e-mail address
+// (id, userID, req.ID, email), whether concatenated with +, formatted with
 // fmt.Sprint*, joined with strings.Join or passed through strings and path
 // functions.
 //
@@ -59,10 +59,13 @@
 // r.Method+" "+r.Pattern, gin c.FullPath(), echo c.Path(), gorilla
 // mux.CurrentRoute(r).GetPathTemplate()); a variable that is assigned only
 // constants on every path (a switch or if over constants, an element of a
-// map or slice of constants, a range over constants); values the rule
+// map or slice of constants, a range over constants); loop indexes (for i
+// := range n, for i := 0; i < n; i++), which are bounded; values the rule
 // cannot see into (the result of an arbitrary function, a field or
 // variable whose name says nothing about its values), so that a name such
-// as c.service+".Get" stays silent; span names in _test.go files.
+// as c.service+".Get" stays silent, and so does a variable named path or
+// url that does not come from the request (a route registered with the
+// mux); span names in _test.go files.
 //
 // A function that passes one of its parameters on as (part of) a span name
 // gets a fact, namesSpan, and stays silent itself: the finding goes to the

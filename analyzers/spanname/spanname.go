@@ -706,7 +706,8 @@ func (c *checker) indexAssigns(insp *inspector.Inspector) {
 			c.assigns[v] = append(c.assigns[v], a)
 		}
 	}
-	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.FuncType)(nil)) {
+	loopPosts := map[*ast.IncDecStmt]bool{} // a ForStmt is visited before its Post
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.FuncType)(nil), (*ast.ForStmt)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncType:
 			// Parameters and results start with a value from outside.
@@ -755,12 +756,16 @@ func (c *checker) indexAssigns(insp *inspector.Inspector) {
 					add(v, assign{kind: assignUnknown})
 				}
 			}
+		case *ast.ForStmt:
+			if inc, ok := n.Post.(*ast.IncDecStmt); ok {
+				loopPosts[inc] = true
+			}
 		case *ast.RangeStmt:
 			t := info.TypeOf(n.X)
 			_, isMap := typeUnder(t).(*types.Map)
 			if n.Key != nil {
 				if isMap {
-					add(varOf(n.Key), assign{kind: assignUnknown})
+					add(varOf(n.Key), assign{kind: assignRangeOf, rhs: n.X}) // contents include the keys
 				} else {
 					add(varOf(n.Key), assign{kind: assignBounded})
 				}
@@ -773,7 +778,11 @@ func (c *checker) indexAssigns(insp *inspector.Inspector) {
 				add(varOf(n.X), assign{kind: assignUnknown})
 			}
 		case *ast.IncDecStmt:
-			add(varOf(n.X), assign{kind: assignUnknown})
+			if loopPosts[n] {
+				add(varOf(n.X), assign{kind: assignBounded}) // for i := 0; i < n; i++: an index, like a range key
+			} else {
+				add(varOf(n.X), assign{kind: assignUnknown})
+			}
 		}
 	}
 }
@@ -817,13 +826,15 @@ func namedOf(t types.Type) *types.Named {
 }
 
 // unboundedWords are the last words of names whose values are unbounded.
+// Path and URL are not among them: a variable named path is as often a
+// route registered with the mux as the request's path, which the rule
+// follows to r.URL.Path instead.
 var unboundedWords = map[string]bool{
-	"id": true, "ids": true, "uuid": true, "guid": true,
-	"path": true, "url": true, "uri": true, "email": true, "query": true,
+	"id": true, "ids": true, "uuid": true, "guid": true, "email": true,
 }
 
 // idLike reports whether a variable or field name says its value is an
-// identifier, a path or another unbounded value (id, userID, requestPath).
+// identifier or another unbounded value (id, userID, req.UUID, email).
 func idLike(name string) bool {
 	w := words(name)
 	return len(w) > 0 && unboundedWords[w[len(w)-1]]

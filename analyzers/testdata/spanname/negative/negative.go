@@ -151,3 +151,24 @@ func loop(ctx context.Context, names []string) {
 	_, s := tracer.Start(ctx, fmt.Sprint("has names: ", ok))
 	s.End()
 }
+
+// Routes registered with the mux: path is a pattern here, not the
+// request's path.
+func register(mux *http.ServeMux, path string, h http.Handler) { // want register:"namesSpan\\(1\\)"
+	mux.Handle(path, h)
+	_, span := tracer.Start(context.Background(), "register "+path)
+	span.End()
+}
+
+var routeTable = map[string]string{"/a": "a", "/b": "b"}
+
+func registerAll(ctx context.Context) {
+	for path, name := range routeTable {
+		_, span := tracer.Start(ctx, path+" "+name)
+		span.End()
+	}
+	for i := 0; i < 3; i++ {
+		_, span := tracer.Start(ctx, "shard-"+strconv.Itoa(i))
+		span.End()
+	}
+}

@@ -48,7 +48,7 @@ func wrap(h http.Handler, route string) http.Handler { // want wrap:"namesSpan\\
 	return otelhttp.NewHandler(h, route)
 }
 
-func useWrap(h http.Handler, userPath string) {
+func useWrap(h http.Handler, userID string) {
 	http.Handle("/users/", wrap(h, "/users/{id}"))
-	http.Handle("/me", wrap(h, userPath)) // want `span name passed to wrap is built from userPath, `
+	http.Handle("/me", wrap(h, "/users/"+userID)) // want `span name passed to wrap is built from userID, `
 }
