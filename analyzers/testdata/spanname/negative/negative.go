@@ -21,8 +21,8 @@ var tracer = otel.Tracer("negative")
 type op string
 
 const (
-	opGet op = "get"
-	prefix   = "svc."
+	opGet  op = "get"
+	prefix    = "svc."
 )
 
 func constants(ctx context.Context) {
