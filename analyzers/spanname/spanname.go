@@ -514,7 +514,7 @@ func (c *checker) classify(e ast.Expr, en *env) class {
 // classifyVar classifies a use e of the variable v.
 func (c *checker) classifyVar(e ast.Expr, v *types.Var, en *env) class {
 	if i, ok := en.params[v]; ok {
-		if idLike(v.Name()) || isNumber(v.Type()) {
+		if idLike(v.Name()) || isNumber(v.Type()) && !boundedNumber(v.Name()) {
 			return class{dyn: &dynPart{expr: e}} // whatever the caller passes
 		}
 		return class{params: []int{i}}
@@ -549,9 +549,10 @@ func (c *checker) classifyVar(e ast.Expr, v *types.Var, en *env) class {
 }
 
 // guess classifies a variable of unknown value by its name and type: an
-// ID, a path or a number has unbounded values.
+// ID or a number has unbounded values, unless its name says it is a
+// status code, an attempt, a version or a port.
 func (c *checker) guess(e ast.Expr, v *types.Var) class {
-	if idLike(v.Name()) || isNumber(v.Type()) {
+	if idLike(v.Name()) || isNumber(v.Type()) && !boundedNumber(v.Name()) {
 		return class{dyn: &dynPart{expr: e}}
 	}
 	return unknown
@@ -831,6 +832,18 @@ func namedOf(t types.Type) *types.Named {
 // follows to r.URL.Path instead.
 var unboundedWords = map[string]bool{
 	"id": true, "ids": true, "uuid": true, "guid": true, "email": true,
+}
+
+// boundedWords are the last words of names of numbers with few values.
+var boundedWords = map[string]bool{
+	"code": true, "status": true, "attempt": true, "retry": true, "version": true, "port": true,
+}
+
+// boundedNumber reports whether the name of a number says it has few
+// values (statusCode, attempt).
+func boundedNumber(name string) bool {
+	w := words(name)
+	return len(w) > 0 && boundedWords[w[len(w)-1]]
 }
 
 // idLike reports whether a variable or field name says its value is an

@@ -172,3 +172,13 @@ func registerAll(ctx context.Context) {
 		span.End()
 	}
 }
+
+// Numbers whose names say they have few values.
+func retries(ctx context.Context, statusCode int) { // want retries:"namesSpan\\(1\\)"
+	for attempt := 1; attempt <= 3; attempt++ {
+		_, span := tracer.Start(ctx, fmt.Sprintf("call attempt %d", attempt))
+		span.End()
+	}
+	_, span := tracer.Start(ctx, "status "+strconv.Itoa(statusCode))
+	span.End()
+}
