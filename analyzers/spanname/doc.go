@@ -19,8 +19,8 @@
 // helpers that start spans, by fact), span.SetName, the operation of
 // otelhttp.NewHandler and otelhttp.NewMiddleware, and the results of a
 // function passed to otelhttp.WithSpanNameFormatter. It reports a name
-// built at run time from unbounded data: the request's URL (r.URL.Path,
-// r.URL.String(), r.RequestURI, r.URL.RawQuery, r.Host, path and query
+// built at run time from unbounded data: the request's URL (r.URL,
+// r.URL.Path, r.URL.String(), r.RequestURI, r.URL.RawQuery, r.Host, path and query
 // parameters such as r.PathValue("id"), gin c.Param, mux.Vars(r)), a number
 // (strconv.Itoa(n), fmt.Sprintf("%d", n)), or a variable, field or
 // parameter whose name says it holds an identifier or an e-mail address

@@ -329,6 +329,10 @@ func (c *checker) check(file *ast.File, s site) {
 		Message: fmt.Sprintf("span name%s is built from %s, which has unbounded values (backends cannot group such spans; %s)",
 			via, shorten(types.ExprString(cl.dyn.expr)), c.advice(cl.dyn)),
 	}
+	if p := cl.dyn.expr; p.Pos() < s.expr.Pos() || p.End() > s.expr.End() {
+		// The unbounded part reaches the name through a variable.
+		d.Related = []analysis.RelatedInformation{{Pos: p.Pos(), End: p.End(), Message: "the unbounded value comes from here"}}
+	}
 	if s.start {
 		if fix, ok := c.fix(file, s, cl.dyn); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}

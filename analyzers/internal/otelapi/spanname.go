@@ -83,6 +83,7 @@ var (
 // unboundedFields are fields of request types with unbounded values, keyed
 // by "pkgpath.Type.Field".
 var unboundedFields = map[string]NameSource{
+	"net/http.Request.URL":        urlSource, // fmt.Sprintf("%s %s", r.Method, r.URL)
 	"net/http.Request.RequestURI": pathSource,
 	"net/http.Request.Host":       hostSource,
 	"net/url.URL.Path":            pathSource,

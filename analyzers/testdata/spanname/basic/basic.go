@@ -120,3 +120,8 @@ func mixed(w http.ResponseWriter, r *http.Request) {
 	_, span := tracer.Start(r.Context(), name) // want `built from r\.URL\.Path, `
 	defer span.End()
 }
+
+func sprintfURL(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), fmt.Sprintf("%s %s", r.Method, r.URL)) // want `built from r\.URL, .*name it after the route, e\.g\. r\.Pattern, and record the URL as url\.full`
+	defer span.End()
+}
