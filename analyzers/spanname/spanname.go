@@ -84,12 +84,24 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 			c.decls[fn] = d
 		}
 	}
+	c.computeFacts(decls)
+
+	pass, done := suppress.Filter(pass)
+	defer done()
+	c.pass = spans.Note(pass)
+	c.report(gen)
+	return nil, nil
+}
+
+// computeFacts exports a namesSpan fact for each function of decls that
+// puts a parameter into a span name.
+func (c *checker) computeFacts(decls []*ast.FuncDecl) {
 	// Fixed point: a helper may pass its parameter to a helper declared
 	// later in the package.
 	for changed, rounds := true, 0; changed && rounds < 20; rounds++ {
 		changed = false
 		for _, d := range decls {
-			fn := pass.TypesInfo.Defs[d.Name].(*types.Func)
+			fn := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
 			params := c.namedParams(d)
 			if len(params) == 0 {
 				continue
@@ -101,34 +113,32 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 		}
 	}
 	for fn, f := range c.facts {
-		pass.ExportObjectFact(fn, f)
+		c.pass.ExportObjectFact(fn, f)
 	}
+}
 
-	pass, done := suppress.Filter(pass)
-	defer done()
-	c.pass = spans.Note(pass)
+// report checks the span names of every declaration in the files that gen
+// selects, outside test code.
+func (c *checker) report(gen *spans.Generated) {
 	c.reported = map[ast.Expr]bool{}
-	for _, f := range pass.Files {
-		if !gen.Checks(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+	for _, f := range c.pass.Files {
+		if !gen.Checks(f) || strings.HasSuffix(c.pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			continue
 		}
 		for _, decl := range f.Decls {
-			safe.At(pass, decl.Pos())
-			var e *env
+			safe.At(c.pass, decl.Pos())
+			e := &env{} // package level: no parameters
 			if d, ok := decl.(*ast.FuncDecl); ok {
-				if d.Body == nil || sp.IsTestCode(d) {
+				if d.Body == nil || c.sp.IsTestCode(d) {
 					continue
 				}
 				e = c.envOf(d)
-			} else {
-				e = &env{}
 			}
 			for _, s := range c.sites(decl, e) {
 				c.check(f, s)
 			}
 		}
 	}
-	return nil, nil
 }
 
 // importsNamer reports whether a package this one imports declares a
