@@ -95,8 +95,9 @@
 //
 // # Configuration
 //
-// -spanname.generated selects which generated files are checked (by
-// default those of tracing-wrapper generators such as gowrap).
+//	-spanname.generated=MODE  which generated files are checked: wrappers
+//	                          (the default: those of tracing-wrapper
+//	                          generators such as gowrap), all or none
 //
 // # Limitations
 //
@@ -106,5 +107,9 @@
 // and so are names built by functions whose body the rule does not follow
 // (a method that formats a name). A slice joined with strings.Join counts
 // only when its elements can be seen. Facts follow parameters passed on
-// directly, not through struct fields or closures stored for later.
+// directly, not through struct fields or closures stored for later; the
+// standalone driver computes them for the module's own packages and for
+// dependencies that import the trace API, so a helper in a dependency
+// that only wraps otelhttp.NewHandler is not followed there (go vet
+// follows it).
 package spanname
