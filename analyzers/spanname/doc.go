@@ -69,6 +69,13 @@
 // url that does not come from the request (a route registered with the
 // mux); span names in _test.go files.
 //
+// The way out depends on the span: a server span is named after its route
+// and records the path as url.path; a client span (trace.WithSpanKind
+// with SpanKindClient or SpanKindProducer, a formatter passed to
+// otelhttp.NewTransport) has no route and is named after the method,
+// recording the URL as url.full; for a formatter whose user the rule does
+// not see (options kept in a slice), the message gives both.
+//
 // A function that passes one of its parameters on as (part of) a span name
 // gets a fact, namesSpan, and stays silent itself: the finding goes to the
 // caller that passes an unbounded value, in any package. A parameter that

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -216,8 +217,19 @@ type site struct {
 	call  *ast.CallExpr // the call it is passed to; nil for a formatter's result
 	via   string        // the helper it is passed to, or ""
 	start bool          // the name argument of a tracer's Start
+	side  side          // whether the span is a server or a client span
 	env   *env
 }
+
+// side says whether a span describes a request served or a request made:
+// the way out of a name built from the URL differs.
+type side int
+
+const (
+	server side = iota // a span started in a handler, an otelhttp handler
+	client             // a span of kind client or producer, an otelhttp transport
+	either             // a span name formatter whose user is not seen
+)
 
 // sites returns the span names in root, a declaration.
 func (c *checker) sites(root ast.Node, e *env) []site {
@@ -229,7 +241,13 @@ func (c *checker) sites(root ast.Node, e *env) []site {
 			out = append(out, s)
 		}
 	}
+	var stack []ast.Node
 	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
@@ -248,7 +266,7 @@ func (c *checker) sites(root ast.Node, e *env) []site {
 			if !direct {
 				via = fn.Name()
 			}
-			add(site{expr: st.Name, call: call, via: via, start: direct, env: e})
+			add(site{expr: st.Name, call: call, via: via, start: direct, side: c.startSide(call), env: e})
 		}
 		arg := func(i int) ast.Expr {
 			sig := fn.Signature()
@@ -266,13 +284,48 @@ func (c *checker) sites(root ast.Node, e *env) []site {
 			}
 		}
 		if i, ok := otelapi.SpanNameFormatterArg(fn); ok && i < len(call.Args) {
+			sd := either
+			if len(stack) > 1 {
+				if parent, ok := stack[len(stack)-2].(*ast.CallExpr); ok && slices.Contains(parent.Args, ast.Expr(call)) {
+					if pfn := c.sp.Callee(parent); pfn != nil {
+						if cl, ok := otelapi.OtelhttpSide(pfn.Origin()); ok && cl {
+							sd = client
+						} else if ok {
+							sd = server
+						}
+					}
+				}
+			}
 			for _, r := range c.formatterResults(call.Args[i]) {
-				add(site{expr: r, env: &env{}})
+				add(site{expr: r, side: sd, env: &env{}})
 			}
 		}
 		return true
 	})
 	return out
+}
+
+// startSide reports whether the Start call starts a client span: one of
+// its options is trace.WithSpanKind(trace.SpanKindClient) or
+// SpanKindProducer.
+func (c *checker) startSide(call *ast.CallExpr) side {
+	info := c.pass.TypesInfo
+	for _, a := range call.Args {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || len(opt.Args) != 1 {
+			continue
+		}
+		fn, ok := typeutil.Callee(info, opt).(*types.Func)
+		if !ok || !otelapi.IsSpanKindOption(fn) {
+			continue
+		}
+		if tv := info.Types[opt.Args[0]]; tv.Value != nil {
+			if k, ok := constant.Int64Val(tv.Value); ok && (k == otelapi.SpanKindClient || k == otelapi.SpanKindProducer) {
+				return client
+			}
+		}
+	}
+	return server
 }
 
 // formatterResults returns the results that the span name formatter f (a
@@ -337,7 +390,7 @@ func (c *checker) check(file *ast.File, s site) {
 	d := analysis.Diagnostic{
 		Pos: s.expr.Pos(), End: s.expr.End(),
 		Message: fmt.Sprintf("span name%s is built from %s, which has unbounded values (backends cannot group such spans; %s)",
-			via, shorten(types.ExprString(cl.dyn.expr)), c.advice(cl.dyn)),
+			via, shorten(types.ExprString(cl.dyn.expr)), c.advice(cl.dyn, s.side)),
 	}
 	if p := cl.dyn.expr; p.Pos() < s.expr.Pos() || p.End() > s.expr.End() {
 		// The unbounded part reaches the name through a variable.
@@ -359,13 +412,19 @@ func shorten(s string) string {
 }
 
 // advice says what to do instead of naming the span after part.
-func (c *checker) advice(part *dynPart) string {
+func (c *checker) advice(part *dynPart, sd side) string {
 	what := shorten(types.ExprString(part.expr))
 	if !part.known {
 		return fmt.Sprintf("use a constant name and record %s as an attribute", what)
 	}
 	src := part.src
 	switch {
+	case src.Route && sd == client:
+		// A client has no route: semantic conventions name its span
+		// after the method and record the whole URL.
+		return "name it after the method (and a URL template, if there is one) and record the URL as url.full"
+	case src.Route && sd == either:
+		return fmt.Sprintf("name it after the route template (%s in a server, the method in a client) and record the %s as %s", c.routeHint(part.expr), src.What, src.Attr)
 	case src.Route:
 		return fmt.Sprintf("name it after the route, e.g. %s, and record the %s as %s", c.routeHint(part.expr), src.What, src.Attr)
 	case src.Attr != "":

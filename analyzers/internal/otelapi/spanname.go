@@ -184,3 +184,28 @@ func NameCarrier(fn *types.Func) ([]int, bool) {
 	args, ok := nameCarriers[fn.FullName()]
 	return args, ok
 }
+
+// otelhttpSides lists the otelhttp functions that take options (a span
+// name formatter among them) and whether the spans they name are client
+// spans.
+var otelhttpSides = map[string]bool{
+	OtelhttpPkg + ".NewHandler":    false,
+	OtelhttpPkg + ".NewMiddleware": false,
+	OtelhttpPkg + ".NewTransport":  true,
+}
+
+// OtelhttpSide reports whether fn takes otelhttp options, and whether the
+// spans it names are client spans.
+func OtelhttpSide(fn *types.Func) (client, ok bool) {
+	client, ok = otelhttpSides[fn.FullName()]
+	return client, ok
+}
+
+// IsSpanKindOption reports whether fn is trace.WithSpanKind.
+func IsSpanKindOption(fn *types.Func) bool { return fn.FullName() == TracePkg+".WithSpanKind" }
+
+// Values of trace.SpanKind whose spans are outgoing calls.
+const (
+	SpanKindClient   = 3
+	SpanKindProducer = 4
+)

@@ -49,6 +49,14 @@ func TestSpanNameTables(t *testing.T) {
 				}
 			}
 		}
+		for k := range otelhttpSides {
+			if !yield(k) {
+				return
+			}
+		}
+		if !yield(TracePkg + ".WithSpanKind") {
+			return
+		}
 		for k := range routeFuncs {
 			if !yield(k) {
 				return

@@ -125,3 +125,8 @@ func sprintfURL(w http.ResponseWriter, r *http.Request) {
 	_, span := tracer.Start(r.Context(), fmt.Sprintf("%s %s", r.Method, r.URL)) // want `built from r\.URL, .*name it after the route, e\.g\. r\.Pattern, and record the URL as url\.full`
 	defer span.End()
 }
+
+func outgoing(ctx context.Context, req *http.Request) {
+	_, span := tracer.Start(ctx, "GET "+req.URL.Path, trace.WithSpanKind(trace.SpanKindClient)) // want `built from req\.URL\.Path, .*name it after the method \(and a URL template, if there is one\) and record the URL as url\.full`
+	defer span.End()
+}

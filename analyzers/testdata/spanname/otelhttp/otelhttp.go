@@ -52,3 +52,18 @@ func useWrap(h http.Handler, userID string) {
 	http.Handle("/users/", wrap(h, "/users/{id}"))
 	http.Handle("/me", wrap(h, "/users/"+userID)) // want `span name passed to wrap is built from userID, `
 }
+
+// A client has no route: the advice is the method and url.full.
+func client() *http.Client {
+	return &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport,
+		otelhttp.WithSpanNameFormatter(func(_ string, req *http.Request) string {
+			return req.Method + " " + req.URL.Path // want `built from req\.URL\.Path, which has unbounded values \(backends cannot group such spans; name it after the method \(and a URL template, if there is one\) and record the URL as url\.full\)`
+		}))}
+}
+
+// Options in a slice: the formatter may name server or client spans.
+var traceOpts = []otelhttp.Option{
+	otelhttp.WithSpanNameFormatter(func(_ string, req *http.Request) string {
+		return req.Method + " " + req.URL.Path // want `built from req\.URL\.Path, .*name it after the route template \(req\.Pattern in a server, the method in a client\) and record the path as url\.path`
+	}),
+}
