@@ -62,7 +62,8 @@
 // map or slice of constants, a range over constants); loop indexes (for i
 // := range n, for i := 0; i < n; i++), which are bounded, and numbers
 // whose names say they have few values (statusCode, attempt, version,
-// port); values the rule
+// port); enumerations (a value of a named number type, or its String
+// method); values the rule
 // cannot see into (the result of an arbitrary function, a field or
 // variable whose name says nothing about its values), so that a name such
 // as c.service+".Get" stays silent, and so does a variable named path or

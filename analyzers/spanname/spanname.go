@@ -559,6 +559,15 @@ func (c *checker) classify(e ast.Expr, en *env) class {
 		if src, ok := otelapi.UnboundedFunc(fn); ok {
 			return class{dyn: &dynPart{expr: e, src: src, known: true}}
 		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && fn.Name() == "String" && len(e.Args) == 0 && fn.Signature().Recv() != nil {
+			// id.String() of a uuid.UUID: as unbounded as the ID, when
+			// its name says so; an enumeration's String is not.
+			x := c.classify(sel.X, en)
+			if x.dyn != nil && !x.dyn.known && !idLike(lastName(ast.Unparen(sel.X))) {
+				x.dyn, x.unknown = nil, true
+			}
+			return x
+		}
 		if args, ok := otelapi.NameCarrier(fn); ok {
 			var out class
 			for i, a := range e.Args {
@@ -886,8 +895,11 @@ func isBool(t types.Type) bool {
 	return ok && b.Info()&types.IsBoolean != 0
 }
 
+// isNumber reports whether t is a plain number type (int, int64, float64,
+// ...). A named one (type Op int) is an enumeration more often than not,
+// and its values are bounded.
 func isNumber(t types.Type) bool {
-	b, ok := typeUnder(t).(*types.Basic)
+	b, ok := types.Unalias(t).(*types.Basic)
 	return ok && b.Info()&(types.IsInteger|types.IsFloat) != 0
 }
 

@@ -130,3 +130,12 @@ func outgoing(ctx context.Context, req *http.Request) {
 	_, span := tracer.Start(ctx, "GET "+req.URL.Path, trace.WithSpanKind(trace.SpanKindClient)) // want `built from req\.URL\.Path, .*name it after the method \(and a URL template, if there is one\) and record the URL as url\.full`
 	defer span.End()
 }
+
+type uuid [16]byte
+
+func (uuid) String() string { return "" }
+
+func stringer(ctx context.Context, orderID uuid) {
+	_, span := tracer.Start(ctx, "order "+orderID.String()) // want `built from orderID, `
+	defer span.End()
+}

@@ -182,3 +182,21 @@ func retries(ctx context.Context, statusCode int) { // want retries:"namesSpan\\
 	_, span := tracer.Start(ctx, "status "+strconv.Itoa(statusCode))
 	span.End()
 }
+
+// An enumeration: a named number type with a String method.
+type Kind int
+
+func (k Kind) String() string { return [...]string{"a", "b"}[k] }
+
+func enums(ctx context.Context, k Kind) { // want enums:"namesSpan\\(1\\)"
+	var local Kind = 1
+	_, span := tracer.Start(ctx, "kind "+k.String())
+	span.End()
+	_, span2 := tracer.Start(ctx, fmt.Sprintf("kind %v", local))
+	span2.End()
+	kinds := []Kind{0, 1}
+	for _, kk := range kinds {
+		_, span3 := tracer.Start(ctx, fmt.Sprint("kind ", kk))
+		span3.End()
+	}
+}
