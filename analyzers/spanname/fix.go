@@ -30,7 +30,7 @@ type splitName struct {
 // separators, becomes the name and the variable an attribute keyed
 // "<name>.<variable in snake_case>", passed with trace.WithAttributes.
 func (c *checker) fix(file *ast.File, s site, part *dynPart) (analysis.SuggestedFix, bool) {
-	if part.known || s.call == nil || s.call.Ellipsis.IsValid() {
+	if part.known || s.call == nil || s.call.Ellipsis.IsValid() || !c.takesStartOptions(s.call) {
 		return analysis.SuggestedFix{}, false
 	}
 	sn, ok := c.split(s.expr)
@@ -346,4 +346,21 @@ func (c *checker) dropImport(file *ast.File, pkg *types.PkgName, use *ast.Ident)
 		}
 	}
 	return nil, false
+}
+
+// takesStartOptions reports whether call's function ends with a
+// ...trace.SpanStartOption parameter (a tracer's Start, not a look-alike
+// method without options).
+func (c *checker) takesStartOptions(call *ast.CallExpr) bool {
+	fn := c.sp.Callee(call)
+	if fn == nil {
+		return false
+	}
+	sig := fn.Signature()
+	n := sig.Params().Len()
+	if !sig.Variadic() || n == 0 {
+		return false
+	}
+	sl, ok := sig.Params().At(n - 1).Type().(*types.Slice)
+	return ok && otelapi.IsNamed(sl.Elem(), otelapi.TracePkg, "SpanStartOption")
 }

@@ -22,3 +22,15 @@ func noFix(ctx context.Context, r *http.Request, tenantID, id string, opts []tra
 	_, s5 := tracer.Start(ctx, "get/"+id, opts...) // want `built from id, `
 	defer s5.End()
 }
+
+// A tracer of the application's own whose Start takes no options.
+type myTracer struct{ t trace.Tracer }
+
+func (m myTracer) Start(ctx context.Context, name string) (context.Context, trace.Span) { // want Start:"namesSpan\\(1\\)"
+	return m.t.Start(ctx, name)
+}
+
+func own(ctx context.Context, m myTracer, id string) {
+	_, span := m.Start(ctx, "get/"+id) // want `built from id, `
+	defer span.End()
+}
