@@ -608,25 +608,24 @@ func (c *checker) classifyVar(e ast.Expr, v *types.Var, en *env) class {
 	if en.visiting[v] {
 		return class{} // a cycle adds no new value
 	}
-	if out, ok := en.memo[v]; ok {
-		return out
-	}
-	if en.visiting == nil {
-		en.visiting = map[*types.Var]bool{}
-	}
-	if en.memo == nil {
-		en.memo = map[*types.Var]class{}
-	}
-	en.visiting[v] = true
-	defer delete(en.visiting, v)
-	var out class
-	for _, a := range as {
-		out = join(out, c.classifyAssign(a, en, false))
+	out, ok := en.memo[v]
+	if !ok {
+		if en.visiting == nil {
+			en.visiting = map[*types.Var]bool{}
+		}
+		if en.memo == nil {
+			en.memo = map[*types.Var]class{}
+		}
+		en.visiting[v] = true
+		for _, a := range as {
+			out = join(out, c.classifyAssign(a, en, false))
+		}
+		delete(en.visiting, v)
+		en.memo[v] = out
 	}
 	if out.dyn == nil && len(out.params) == 0 && out.unknown {
-		out = c.guess(e, v)
+		return c.guess(e, v) // about this use of v, not memoised
 	}
-	en.memo[v] = out
 	return out
 }
 

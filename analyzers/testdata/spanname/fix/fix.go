@@ -21,3 +21,13 @@ func order(ctx context.Context, n int) {
 	_, span := tracer.Start(ctx, "order-"+strconv.Itoa(n)) // want `span name is built from n, `
 	defer span.End()
 }
+
+// Two names from one variable in one function: each gets its fix.
+func twice(ctx context.Context, ids []string) {
+	for _, id := range ids {
+		_, s1 := tracer.Start(ctx, "load/"+id) // want `span name is built from id, `
+		s1.End()
+		_, s2 := tracer.Start(ctx, "store/"+id) // want `span name is built from id, `
+		s2.End()
+	}
+}
