@@ -15,7 +15,7 @@ import (
 
 func TestSpanname(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanname.Analyzer,
-		"./spanname/basic", "./spanname/negative", "./spanname/otelhttp", "./spanname/frameworks", "./spanname/misc", "./spanname/helpers/...", "./sanity/...")
+		"./spanname/basic", "./spanname/negative", "./spanname/otelhttp", "./spanname/frameworks", "./spanname/misc", "./spanname/limitations", "./spanname/helpers/...", "./sanity/...")
 }
 
 func TestSpannameFix(t *testing.T) {
