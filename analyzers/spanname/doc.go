@@ -25,8 +25,9 @@
 // (strconv.Itoa(n), fmt.Sprintf("%d", n)), or a variable, field or
 // parameter whose name says it holds an identifier or an e-mail address
 // (id, userID, req.ID, email), whether concatenated with +, formatted with
-// fmt.Sprint*, joined with strings.Join or passed through strings and path
-// functions.
+// fmt.Sprint*, joined with strings.Join, passed through strings and path
+// functions, or returned by a function of the same package (whose
+// parameters stand for the call's arguments).
 //
 // Bad:
 //
@@ -64,8 +65,8 @@
 // whose names say they have few values (statusCode, attempt, version,
 // port); enumerations (a value of a named number type, or its String
 // method); values the rule
-// cannot see into (the result of an arbitrary function, a field or
-// variable whose name says nothing about its values), so that a name such
+// cannot see into (the result of a function of another package, a field
+// or variable whose name says nothing about its values), so that a name such
 // as c.service+".Get" stays silent, and so does a variable named path or
 // url that does not come from the request (a route registered with the
 // mux); span names in _test.go files.
@@ -112,8 +113,8 @@
 // The rule knows the request data of net/http, gin, echo and gorilla/mux
 // and judges other values by their names and types: a variable named
 // after what it holds (name, key) whose values are unbounded is missed,
-// and so are names built by functions whose body the rule does not follow
-// (a method that formats a name). A slice joined with strings.Join counts
+// and so are names built by functions of other packages (there is no fact
+// for what a function returns). A slice joined with strings.Join counts
 // only when its elements can be seen. Facts follow parameters passed on
 // directly, not through struct fields or closures stored for later; the
 // standalone driver computes them for the module's own packages and for

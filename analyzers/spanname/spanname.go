@@ -74,6 +74,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 		facts:   map[*types.Func]*namesSpan{},
 		decls:   map[*types.Func]*ast.FuncDecl{},
 		assigns: map[*types.Var][]assign{},
+		results: map[*types.Func]class{},
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c.indexAssigns(insp)
@@ -163,6 +164,7 @@ type checker struct {
 	facts    map[*types.Func]*namesSpan // this package's functions
 	decls    map[*types.Func]*ast.FuncDecl
 	assigns  map[*types.Var][]assign
+	results  map[*types.Func]class // what this package's string functions return
 	reported map[ast.Expr]bool
 }
 
@@ -568,6 +570,9 @@ func (c *checker) classify(e ast.Expr, en *env) class {
 			}
 			return x
 		}
+		if d := c.decls[fn]; d != nil {
+			return c.classifyCall(e, fn, d, en)
+		}
 		if args, ok := otelapi.NameCarrier(fn); ok {
 			var out class
 			for i, a := range e.Args {
@@ -591,6 +596,56 @@ func (c *checker) classify(e ast.Expr, en *env) class {
 		return c.classify(e.X, en)
 	}
 	return unknown
+}
+
+// classifyCall classifies the result of call to fn, a function of this
+// package declared by d: what its results are built from, with its
+// parameters replaced by call's arguments.
+func (c *checker) classifyCall(call *ast.CallExpr, fn *types.Func, d *ast.FuncDecl, en *env) class {
+	res, ok := c.results[fn]
+	if !ok {
+		c.results[fn] = unknown // recursion: unknown until computed
+		res = c.resultsOf(fn, d)
+		c.results[fn] = res
+	}
+	out := class{dyn: res.dyn, unknown: res.unknown}
+	sig := fn.Signature()
+	for _, p := range res.params {
+		if p >= len(call.Args) || sig.Variadic() && p >= sig.Params().Len()-1 {
+			out.unknown = true
+			continue
+		}
+		out = join(out, c.classify(call.Args[p], en))
+	}
+	return out
+}
+
+// resultsOf classifies what fn, declared by d, returns when its only
+// result is a string: what every return statement's result is built from.
+func (c *checker) resultsOf(fn *types.Func, d *ast.FuncDecl) class {
+	res := fn.Signature().Results()
+	if res.Len() != 1 || res.At(0).Name() != "" || !isString(typeUnder(res.At(0).Type())) {
+		return unknown
+	}
+	e := c.envOf(d)
+	var out class
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) == 1 {
+				out = join(out, c.classify(n.Results[0], e))
+				found = true
+			}
+		}
+		return true
+	})
+	if !found {
+		return unknown
+	}
+	return out
 }
 
 // classifyVar classifies a use e of the variable v.

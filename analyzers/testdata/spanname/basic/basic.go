@@ -139,3 +139,29 @@ func stringer(ctx context.Context, orderID uuid) {
 	_, span := tracer.Start(ctx, "order "+orderID.String()) // want `built from orderID, `
 	defer span.End()
 }
+
+// Names built by functions of the package: their results are followed,
+// with their parameters replaced by the arguments.
+func nameOf(r *http.Request) string { return r.Method + " " + r.URL.Path }
+
+func viaFunction(w http.ResponseWriter, r *http.Request) {
+	_, span := tracer.Start(r.Context(), nameOf(r)) // want `built from r\.URL\.Path, `
+	defer span.End()
+}
+
+func sessionKey(r *http.Request) string { return r.Header.Get("X-Session") }
+
+func cacheGet(w http.ResponseWriter, r *http.Request) {
+	key := sessionKey(r)
+	_, span := tracer.Start(r.Context(), "cache.get "+key) // want `built from r\.Header\.Get\("X-Session"\), `
+	defer span.End()
+}
+
+func label(prefix, v string) string { return prefix + ":" + v }
+
+func viaParams(w http.ResponseWriter, r *http.Request) {
+	_, s1 := tracer.Start(r.Context(), label("route", r.Pattern))
+	defer s1.End()
+	_, s2 := tracer.Start(r.Context(), label("path", r.RequestURI)) // want `built from r\.RequestURI, `
+	defer s2.End()
+}
