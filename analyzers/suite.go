@@ -24,6 +24,7 @@ import (
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanerror"
+	"github.com/otellint/otellint/analyzers/spanname"
 	"github.com/otellint/otellint/analyzers/syncexport"
 )
 
@@ -44,6 +45,7 @@ var Suite = []Entry{
 	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: spanname.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: attrkey.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
@@ -63,6 +65,7 @@ func NewSuite() []Entry {
 		goctx.New(h),
 		spanctx.New(h),
 		blockinghandler.New(),
+		spanname.New(h),
 		attrkey.New(),
 		syncexport.New(),
 		propagator.New(),

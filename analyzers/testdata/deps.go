@@ -16,14 +16,15 @@ import (
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
 
+	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"
-
-	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 
 	_ "connectrpc.com/connect"
 	_ "github.com/gin-gonic/gin"
 	_ "github.com/gofiber/fiber/v2"
+	_ "github.com/gorilla/mux"
 	_ "github.com/jmoiron/sqlx"
 	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/labstack/echo/v4"

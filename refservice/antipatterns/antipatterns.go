@@ -32,5 +32,6 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux.HandleFunc("GET /attrkey", h.AttrKey)
 	mux.HandleFunc("GET /syncexport", h.SyncExport)
 	mux.HandleFunc("GET /propagator", h.Propagate)
+	mux.HandleFunc("GET /spanname/{id}", h.SpanName)
 	return mux
 }
