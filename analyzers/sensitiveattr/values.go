@@ -49,7 +49,7 @@ func (c *checker) value(e ast.Expr, depth int) result {
 	info := c.pass.TypesInfo
 	e = ast.Unparen(e)
 	tv, ok := info.Types[e]
-	if ok && tv.Value != nil {
+	if ok && (tv.Value != nil || tv.IsNil()) {
 		return neutralResult // a constant describes; it is in the source for all to read
 	}
 	t := info.TypeOf(e)
@@ -227,7 +227,7 @@ var transparent = map[string]int{
 	"strings.TrimSpace": 0, "strings.Trim": 0, "strings.TrimLeft": 0, "strings.TrimRight": 0,
 	"strings.TrimPrefix": 0, "strings.TrimSuffix": 0, "strings.TrimFunc": 0, "strings.Clone": 0,
 	"strings.Split": 0, "strings.SplitN": 0, "strings.SplitAfter": 0, "strings.Fields": 0,
-	"strings.Cut": 0, "strings.CutPrefix": 0, "strings.CutSuffix": 0, "strings.Join": 0,
+	"strings.CutPrefix": 0, "strings.CutSuffix": 0, "strings.Join": 0,
 	"strings.Replace": 0, "strings.ReplaceAll": 0, "strings.ToValidUTF8": 0,
 	"bytes.ToLower": 0, "bytes.TrimSpace": 0, "bytes.TrimPrefix": 0, "bytes.Clone": 0,
 	"strconv.Quote": 0, "strconv.Unquote": 0, "net/url.QueryEscape": 0, "net/url.PathEscape": 0,
@@ -314,6 +314,13 @@ func (c *checker) call(call *ast.CallExpr, i int, depth int) result {
 		return result{found, finding{what: "the value of " + desc, kind: credential}}
 	}
 	switch full {
+	case "strings.Cut":
+		// before, after, found: the scheme of "Bearer tok", the user of
+		// "user:pass" before; the secret after.
+		if i == 1 && len(call.Args) > 0 {
+			return c.value(call.Args[0], depth+1)
+		}
+		return unknownResult
 	case "(*net/http.Request).BasicAuth":
 		if i == 1 {
 			return result{found, finding{what: "the password of the request's basic authentication", kind: credential}}
@@ -504,9 +511,9 @@ func (c *checker) cookieDesc(e ast.Expr, depth int) string {
 		}
 	}
 	if call, ok := e.(*ast.CallExpr); ok {
-		if fn := typeutil.StaticCallee(info, call); fn != nil {
+		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
 			switch fn.FullName() {
-			case "(*net/http.Request).Cookie":
+			case "(*net/http.Request).Cookie", "(github.com/labstack/echo/v4.Context).Cookie":
 				if len(call.Args) == 1 {
 					if name, ok := otelapi.ConstString(info, call.Args[0]); ok {
 						return fmt.Sprintf("the request's cookie %q", name)
