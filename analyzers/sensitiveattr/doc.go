@@ -37,7 +37,7 @@
 //     password of a URL (u.User.Password()), all of r.Header or a whole
 //     *http.Request printed with fmt;
 //   - data whose name says it is secret or personal: a variable, a struct
-//     field, a map key, a getter method (u.GetEmail()), a named string type,
+//     field, a map key, a function or method (u.GetEmail()), a named string type,
 //     the name looked up by os.Getenv, r.FormValue, url.Values.Get and
 //     similar getters with a constant name (os.Getenv("DB_PASSWORD")), and the
 //     attribute key itself when nothing else is known of the value
@@ -49,8 +49,9 @@
 // trim, split, quote or encode their argument (strings.ToLower, strings.Cut,
 // base64's EncodeToString, hex.EncodeToString...), string concatenation,
 // fmt.Sprint and fmt.Sprintf (except operands printed with %T or %p).
-// Other functions are opaque: what emailDomain(u.Email) returns is not
-// assumed to be the address.
+// Other functions are opaque: only their name says what they return, as
+// a variable's would (u.GetEmail() and lookupEmail(id) return an address,
+// emailDomain(u.Email) does not).
 //
 // Names are split into words at camelCase, snake_case, dots and dashes
 // (APIKey: api key; user.email: user email), and the table holds phrases of

@@ -357,17 +357,16 @@ func (c *checker) call(call *ast.CallExpr, i int, depth int) result {
 		}
 		return unknownResult
 	}
-	sig := f.Signature()
-	if sig.Recv() != nil && sig.Params().Len() == 0 && len(call.Args) == 0 {
-		// A getter: u.GetEmail(), claims.Email().
-		return c.named(strings.TrimPrefix(f.Name(), "Get"), short(call), info.TypeOf(call), nil)
-	}
 	if getterNames[f.Name()] {
 		if name, ok := arg0(); ok {
 			return c.named(name, short(call), info.TypeOf(call), nil)
 		}
+		return unknownResult
 	}
-	return unknownResult
+	// Any other function is opaque, but its name says what it returns,
+	// as a variable's would: u.GetEmail(), lookupEmail(id) return an
+	// address, emailDomain(addr) does not.
+	return c.named(strings.TrimPrefix(f.Name(), "Get"), short(call), info.TypeOf(call), nil)
 }
 
 // args combines what the operands of a formatting call carry.
