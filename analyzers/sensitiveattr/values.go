@@ -135,7 +135,7 @@ func (c *checker) value(e ast.Expr, depth int) result {
 // makes the value safe whatever flows into it.
 func (c *checker) named(name, from string, t types.Type, flow func() result) result {
 	m, e := classify(c.table, name)
-	if m == describing || isIDName(name) {
+	if m == describing || m == noMatch && isIDName(name) {
 		return safeResult
 	}
 	if flow != nil {
