@@ -28,5 +28,6 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux.HandleFunc("GET /goctx", h.GoCtx)
 	mux.HandleFunc("GET /spanctx", h.SpanCtx)
 	mux.HandleFunc("GET /blockinghandler", h.BlockingHandler)
+	mux.HandleFunc("POST /sensitiveattr", h.SensitiveAttr)
 	return mux
 }
