@@ -149,7 +149,7 @@ func (c *checker) index(insp *inspector.Inspector) {
 			return nil
 		}
 		obj := info.ObjectOf(id)
-		if v, ok := obj.(*types.Var); !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		if v, ok := obj.(*types.Var); !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 			return nil // locals only: a package variable may be set anywhere
 		}
 		return obj
