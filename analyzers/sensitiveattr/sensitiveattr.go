@@ -63,6 +63,7 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 		funcs:    map[*types.Func]*ast.FuncDecl{},
 		reported: map[ast.Node]bool{},
 		visiting: map[any]bool{},
+		memo:     map[*types.Var]result{},
 	}
 	c.index(insp)
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
@@ -126,6 +127,7 @@ type checker struct {
 	funcs    map[*types.Func]*ast.FuncDecl
 	reported map[ast.Node]bool
 	visiting map[any]bool
+	memo     map[*types.Var]result // what each local variable carries
 }
 
 // assign is one value assigned to a variable.

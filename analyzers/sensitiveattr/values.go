@@ -166,12 +166,17 @@ func (c *checker) varValue(v *types.Var, depth int) result {
 	if len(as) == 0 || c.visiting[v] {
 		return unknownResult
 	}
+	if r, ok := c.memo[v]; ok {
+		return r
+	}
 	c.visiting[v] = true
 	defer delete(c.visiting, v)
 	var out []result
 	for _, a := range as {
 		var r result
 		switch {
+		case a.elem && isHeader(c.pass.TypesInfo.TypeOf(a.rhs)):
+			r = unknownResult // one header of many, maybe filtered: see the limitations
 		case a.elem:
 			r = c.value(a.rhs, depth+1)
 		case a.index >= 0:
@@ -189,7 +194,9 @@ func (c *checker) varValue(v *types.Var, depth int) result {
 		}
 		out = append(out, r)
 	}
-	return combine(out...)
+	r := combine(out...)
+	c.memo[v] = r // once per variable: a long function assigns some many times
+	return r
 }
 
 // combine merges what the parts of a value carry: safe if a part is
