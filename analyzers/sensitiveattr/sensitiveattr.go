@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -277,7 +278,7 @@ func (c *checker) attrs(e ast.Expr, depth int, out *[]otelapi.Attr) {
 			}
 			return
 		}
-		d := c.funcs[fn]
+		d := c.funcs[fn.Origin()]
 		res := fn.Signature().Results()
 		if d == nil || c.visiting[fn] || res.Len() == 0 || !holdsAttrs(res.At(0).Type()) {
 			return
@@ -332,7 +333,7 @@ func (c *checker) check(a attr) {
 			}
 			name, ok := otelapi.ConstString(info, call.Args[0])
 			key, keyKnown = prefix+strings.ToLower(name), ok
-			values = call.Args[1:]
+			values = slices.Clone(call.Args[1:])
 		}
 	}
 	switch a.Type {
@@ -340,26 +341,26 @@ func (c *checker) check(a attr) {
 		otelapi.AttrBoolSlice, otelapi.AttrIntSlice, otelapi.AttrFloatSlice:
 		return // a number or a flag: a count or a presence, not the data
 	}
+	// The key decides only when nothing is known of any value: a value
+	// that is hashed, constant or named as a description clears it.
 	var f *finding
-	unknown := len(values) > 0
+	keyDecides := keyKnown && len(values) > 0
 	for i, v := range values {
 		if v == nil {
 			return
 		}
 		values[i] = unwrapValue(info, v)
-		r := c.value(values[i], 0)
-		switch r.v {
+		switch r := c.value(values[i], 0); r.v {
 		case found:
 			f = &r.f
 		case cleared, neutral:
-			unknown = false
-			continue
+			keyDecides = false
 		}
 		if f != nil {
 			break
 		}
 	}
-	if f == nil && unknown && keyKnown {
+	if f == nil && keyDecides {
 		if r := c.byKey(key, values[0]); r.v == found {
 			f = &r.f
 		}
