@@ -130,7 +130,10 @@
 // The rule sees one package at a time and attributes built in it: a helper
 // of another package that returns attributes, an attribute slice passed in
 // as a parameter or kept in a struct field, and values that come back from
-// a function (other than the transparent ones above) are not followed.
+// a function (other than the transparent ones above) are not followed, nor
+// are arguments into the functions they are passed to: a helper that builds
+// attribute.String(key, v) from its parameters is not judged by what its
+// callers pass.
 // Values are followed through local variables without regard to order or
 // paths, and only through names and the sources above: a struct printed
 // whole (fmt.Sprintf("%+v", user)) is not looked into, and a loop that

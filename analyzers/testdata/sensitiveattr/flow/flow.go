@@ -116,3 +116,20 @@ func notOnSpan(u User) []attribute.KeyValue {
 	kept := attribute.String("user.email", u.Email)
 	return []attribute.KeyValue{kept}
 }
+
+// Helpers may be methods and generic.
+type recorder struct{}
+
+func (recorder) attrs(u User) []attribute.KeyValue {
+	return []attribute.KeyValue{attribute.String("user.password", u.Password)} // want `attribute "user.password" carries a password from u.Password`
+}
+
+func secretAttr[T ~string](v T) attribute.KeyValue {
+	return attribute.String("auth.secret", string(v)) // want `attribute "auth.secret" carries a secret from string\(v\)`
+}
+
+func generic(ctx context.Context, u User, rec recorder) {
+	span := trace.SpanFromContext(ctx)
+	span.SetAttributes(rec.attrs(u)...)
+	span.SetAttributes(secretAttr(u.ID))
+}
