@@ -37,7 +37,7 @@ type result struct {
 
 var (
 	unknownResult = result{v: unknown}
-	safeResult    = result{v: cleared}
+	clearedResult = result{v: cleared}
 	neutralResult = result{v: neutral}
 )
 
@@ -136,7 +136,7 @@ func (c *checker) value(e ast.Expr, depth int) result {
 func (c *checker) named(name, from string, t types.Type, flow func() result) result {
 	m, e := classify(c.table, name)
 	if m == describing || m == noMatch && isIDName(name) {
-		return safeResult
+		return clearedResult
 	}
 	if flow != nil {
 		if r := flow(); r.v != unknown {
@@ -152,7 +152,7 @@ func (c *checker) named(name, from string, t types.Type, flow func() result) res
 		case sensitive:
 			return result{found, finding{what: e.what, kind: e.kind, from: from}}
 		case describing:
-			return safeResult
+			return clearedResult
 		}
 	}
 	return unknownResult
@@ -208,7 +208,7 @@ func combine(rs ...result) result {
 	for i, r := range rs {
 		switch r.v {
 		case cleared:
-			return safeResult
+			return clearedResult
 		case found:
 			if first == nil {
 				first = &rs[i]
@@ -288,7 +288,7 @@ func (c *checker) call(call *ast.CallExpr, i int, depth int) result {
 		return unknownResult
 	}
 	if isSanitizer(f) {
-		return safeResult
+		return clearedResult
 	}
 	full := f.FullName()
 	arg0 := func() (string, bool) {
@@ -436,7 +436,7 @@ func (c *checker) header(name, who, noun string) result {
 	case sensitive:
 		return result{found, finding{what: the + canon + " " + noun, kind: e.kind}}
 	case describing:
-		return safeResult
+		return clearedResult
 	}
 	return unknownResult
 }
