@@ -13,6 +13,7 @@ import (
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	semconv "go.opentelemetry.io/otel/semconv/v1.37.0"
+	semconvnew "go.opentelemetry.io/otel/semconv/v1.43.0"
 	"go.opentelemetry.io/otel/trace"
 )
 
@@ -40,6 +41,7 @@ func Profile(w http.ResponseWriter, r *http.Request) {
 	}
 	span.SetAttributes(attribute.String("user.email", u.Email))                                                    // want `attribute "user.email" carries an e-mail address from u.Email \(personal data on spans`
 	span.SetAttributes(semconv.UserEmail(u.Email))                                                                 // want `attribute "user.email" carries an e-mail address from u.Email`
+	span.SetAttributes(semconvnew.UserEmail(u.Email), semconvnew.UserFullName(u.Name))                             // want `attribute "user.email" carries an e-mail address from u.Email` `attribute "user.full_name" carries a person's name from u.Name`
 	span.SetAttributes(semconv.UserEmailKey.String(u.Email))                                                       // want `attribute "user.email" carries an e-mail address from u.Email`
 	span.SetAttributes(attribute.Key("user.phone").String(u.Phone))                                                // want `attribute "user.phone" carries a phone number from u.Phone`
 	span.SetAttributes(attribute.KeyValue{Key: "contact", Value: attribute.StringValue(u.Email)})                  // want `attribute "contact" carries an e-mail address from u.Email`
