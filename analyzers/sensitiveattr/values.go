@@ -358,6 +358,9 @@ func (c *checker) call(call *ast.CallExpr, i int, depth int) result {
 		}
 		return c.args(printed(format, call.Args[1:]), depth)
 	}
+	if f.Pkg().Path() == otelapi.AttributePkg && strings.HasSuffix(f.Name(), "Value") && len(call.Args) == 1 {
+		return c.value(call.Args[0], depth+1) // attribute.StringValue(v) held in a variable
+	}
 	if j, ok := transparent[full]; ok {
 		if j < len(call.Args) {
 			return c.value(call.Args[j], depth+1)

@@ -83,6 +83,8 @@ func values(ctx context.Context, u User) {
 	for _, e := range []string{u.Email} {
 		span.SetAttributes(attribute.String("each", e)) // want `attribute "each" carries an e-mail address from u.Email`
 	}
+	val := attribute.StringValue(u.Email)
+	span.SetAttributes(attribute.KeyValue{Key: "contact", Value: val}) // want `attribute "contact" carries an e-mail address from u.Email`
 	var token string
 	token, _ = issue(u)
 	span.SetAttributes(attribute.String("issued", token)) // want `attribute "issued" carries a token from token`
