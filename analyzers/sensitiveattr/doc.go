@@ -111,7 +111,10 @@
 //   - truncating is not redacting: token[:8] and an e-mail cut short are
 //     still reported, since a part of a secret or an address gives it away;
 //   - type names (fmt.Sprintf("%T", tok)) and lengths;
-//   - test files: tests put made-up data on the spans of test providers.
+//   - test code: _test.go files and test-support packages (an element of
+//     the import path such as testutil, mocks, fakes, as blockinghandler
+//     tells them): tests put made-up data on the spans of test providers.
+//     Examples are checked: their readers copy them.
 //
 // # Configuration
 //

@@ -19,6 +19,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
 
 //go:embed doc.go
@@ -52,6 +53,9 @@ type rule struct {
 func (r *rule) run(pass *analysis.Pass) (any, error) {
 	if !buildsAttributes(pass.Pkg) {
 		return nil, nil // no attribute is built here, so none can be seen reaching a span
+	}
+	if _, ok := testcode.SupportPackage(pass.Pkg.Path()); ok {
+		return nil, nil // fakes and fixtures: made-up data on test spans
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
