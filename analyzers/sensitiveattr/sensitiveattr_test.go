@@ -11,7 +11,7 @@ import (
 
 func TestSensitiveAttr(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), sensitiveattr.Analyzer,
-		"./sensitiveattr/basic", "./sensitiveattr/credentials", "./sensitiveattr/names", "./sensitiveattr/flow", "./sensitiveattr/negative/...", "./sensitiveattr/limitations",
+		"./sensitiveattr/basic", "./sensitiveattr/credentials", "./sensitiveattr/names", "./sensitiveattr/flow", "./sensitiveattr/negative/...", "./sensitiveattr/limitations", "./sensitiveattr/generated",
 		"./sanity/...")
 }
 
