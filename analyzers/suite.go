@@ -21,6 +21,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/propagator"
+	"github.com/otellint/otellint/analyzers/sensitiveattr"
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanerror"
@@ -47,6 +48,7 @@ var Suite = []Entry{
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanname.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: attrkey.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: sensitiveattr.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
 }
@@ -67,6 +69,7 @@ func NewSuite() []Entry {
 		blockinghandler.New(),
 		spanname.New(h),
 		attrkey.New(),
+		sensitiveattr.New(),
 		syncexport.New(),
 		propagator.New(),
 	}

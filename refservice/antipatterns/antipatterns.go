@@ -33,5 +33,6 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux.HandleFunc("GET /syncexport", h.SyncExport)
 	mux.HandleFunc("GET /propagator", h.Propagate)
 	mux.HandleFunc("GET /spanname/{id}", h.SpanName)
+	mux.HandleFunc("POST /sensitiveattr", h.SensitiveAttr)
 	return mux
 }
