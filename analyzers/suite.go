@@ -19,6 +19,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/providershutdown"
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanerror"
@@ -41,6 +42,7 @@ var Suite = []Entry{
 	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
 	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
+	{Analyzer: providershutdown.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -57,6 +59,7 @@ func NewSuite() []Entry {
 		goctx.New(h),
 		spanctx.New(h),
 		blockinghandler.New(),
+		providershutdown.New(),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {

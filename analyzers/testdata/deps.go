@@ -10,6 +10,11 @@ import (
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
 
+	_ "go.opentelemetry.io/otel/sdk/log"
+	_ "go.opentelemetry.io/otel/sdk/metric"
+	_ "go.opentelemetry.io/otel/sdk/trace"
+	_ "go.opentelemetry.io/otel/sdk/trace/tracetest"
+
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"
 
