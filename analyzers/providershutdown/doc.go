@@ -29,7 +29,11 @@
 // Passing the provider to the OTel API (otel.SetTracerProvider,
 // otelhttp.WithTracerProvider) does not hand the duty on: the API never
 // shuts a provider down. Shutting down only the exporter does not count
-// either: the processor's queue is never drained.
+// either: the processor's queue is never drained. Shutting down the
+// processor or reader handed to the provider does (a variable passed to
+// sdktrace.WithSpanProcessor, sdkmetric.WithReader or sdklog.WithProcessor):
+// a batch processor's and a periodic reader's Shutdown export what is
+// left, as the provider's would.
 //
 // Bad:
 //

@@ -394,10 +394,58 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 	if v == nil {
 		return
 	}
-	if c.handled(fd.Body, v) != nil {
+	if c.handled(fd.Body, v) != nil || c.processorShutDown(fd, call) {
 		return
 	}
 	c.report(call, fn, p, "is never shut down")
+}
+
+// processorOptions are the provider options that take a processor or a
+// reader, whose own Shutdown drains it as the provider's would.
+var processorOptions = map[string]bool{
+	"go.opentelemetry.io/otel/sdk/trace.WithSpanProcessor": true,
+	"go.opentelemetry.io/otel/sdk/metric.WithReader":       true,
+	"go.opentelemetry.io/otel/sdk/log.WithProcessor":       true,
+}
+
+// processorShutDown reports whether the provider built by call is given
+// a processor or reader (sdkmetric.WithReader(r)) held in a variable that
+// fd shuts down or hands on: PeriodicReader.Shutdown collects and exports
+// what is left, as the provider's Shutdown would.
+func (c *checker) processorShutDown(fd *ast.FuncDecl, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	for _, a := range call.Args {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || len(opt.Args) != 1 {
+			continue
+		}
+		fn, ok := typeutil.Callee(info, opt).(*types.Func)
+		if !ok || !processorOptions[fn.FullName()] {
+			continue
+		}
+		id, ok := ast.Unparen(opt.Args[0]).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok && c.shutDown(fd.Body, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// shutDown reports whether body mentions v.Shutdown.
+func (c *checker) shutDown(body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Shutdown" {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // queues reports whether the provider call is given an option or

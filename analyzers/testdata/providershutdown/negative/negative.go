@@ -126,3 +126,24 @@ func viaChannel(ch chan<- *sdktrace.TracerProvider) {
 	tp := sdktrace.NewTracerProvider()
 	ch <- tp
 }
+
+// The reader is shut down: PeriodicReader.Shutdown exports what is left
+// (cerbos's metrics setup).
+func readerShutdown(exp sdkmetric.Exporter) func() error {
+	reader := sdkmetric.NewPeriodicReader(exp)
+	provider := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
+	otel.SetMeterProvider(provider)
+	return func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return reader.Shutdown(ctx)
+	}
+}
+
+// So is a batch span processor.
+func processorShutdown(exp sdktrace.SpanExporter) func(context.Context) error {
+	bsp := sdktrace.NewBatchSpanProcessor(exp)
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(bsp))
+	otel.SetTracerProvider(tp)
+	return bsp.Shutdown
+}
