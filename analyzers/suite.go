@@ -21,6 +21,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/propagator"
+	"github.com/otellint/otellint/analyzers/providershutdown"
 	"github.com/otellint/otellint/analyzers/sensitiveattr"
 	"github.com/otellint/otellint/analyzers/spanctx"
 	"github.com/otellint/otellint/analyzers/spanend"
@@ -49,6 +50,7 @@ var Suite = []Entry{
 	{Analyzer: spanname.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: attrkey.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: sensitiveattr.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: providershutdown.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
 }
@@ -70,6 +72,7 @@ func NewSuite() []Entry {
 		spanname.New(h),
 		attrkey.New(),
 		sensitiveattr.New(),
+		providershutdown.New(),
 		syncexport.New(),
 		propagator.New(),
 	}

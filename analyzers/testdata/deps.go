@@ -17,6 +17,8 @@ import (
 	_ "go.opentelemetry.io/otel/trace/noop"
 
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	_ "go.opentelemetry.io/otel/sdk/log"
+	_ "go.opentelemetry.io/otel/sdk/metric"
 
 	_ "example.com/telemetry"
 	_ "golang.org/x/sync/errgroup"

@@ -1,0 +1,81 @@
+// Package providershutdown defines an Analyzer that reports SDK providers
+// that are never shut down, and Shutdown calls made with a context that is
+// already cancelled.
+//
+// # Analyzer providershutdown
+//
+// providershutdown: check that SDK providers are shut down, with a live context
+//
+// The SDK's batch span processor holds up to 2,048 spans and exports them
+// every five seconds; a periodic metric reader and a batch log processor
+// buffer the same way. TracerProvider.Shutdown (MeterProvider's,
+// LoggerProvider's) drains those queues and shuts the exporters down. A
+// program that exits without it loses whatever is queued: for a batch job
+// or a command-line tool, often every span it made.
+//
+// The rule reports a provider built by sdktrace.NewTracerProvider,
+// sdkmetric.NewMeterProvider or sdklog.NewLoggerProvider, or by a setup
+// function that returns one it builds (tp := initTracer(), across
+// packages by fact), when the function that holds it neither shuts it
+// down nor hands the duty on. The duty moves when the provider, or its
+// Shutdown method value, is returned, stored (in a struct field, a package
+// variable, a composite literal, a slice of shutdown functions, another
+// variable), sent on a channel, or passed to a function that takes charge
+// of it (one that does any of these with its parameter: a fact, across
+// packages) or that nothing is known of (an interface method, a function
+// value, a package read from export data). Any mention of its Shutdown
+// method counts as shutting it down: called, deferred, in a closure
+// registered with t.Cleanup or appended to a list of shutdown functions.
+// Passing the provider to the OTel API (otel.SetTracerProvider,
+// otelhttp.WithTracerProvider) does not hand the duty on: the API never
+// shuts a provider down. Shutting down only the exporter does not count
+// either: the processor's queue is never drained. Shutting down the
+// processor or reader handed to the provider does (a variable passed to
+// sdktrace.WithSpanProcessor, sdkmetric.WithReader or sdklog.WithProcessor):
+// a batch processor's and a periodic reader's Shutdown export what is
+// left, as the provider's would.
+//
+// Bad:
+//
+//	func main() {
+//		exp, _ := otlptracegrpc.New(ctx)
+//		otel.SetTracerProvider(sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))) // want: tracer provider from sdktrace.NewTracerProvider is never shut down
+//		run()
+//	}
+//
+// Good:
+//
+//	func main() {
+//		exp, _ := otlptracegrpc.New(ctx)
+//		tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))
+//		defer func() {
+//			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+//			defer cancel()
+//			_ = tp.Shutdown(ctx)
+//		}()
+//		otel.SetTracerProvider(tp)
+//		run()
+//	}
+//
+// The rule also reports Shutdown called with a context that is already
+// over when the call runs: the context of signal.NotifyContext, or one
+// derived from it, in a deferred call (it runs after the signal cancelled
+// the context) or after <-ctx.Done() (in the statements that follow, or in
+// a select case on it). The SDK then gives up at once and drops the queue.
+// The suggested fix shuts down with a fresh context with a five-second
+// timeout: a deferred tp.Shutdown(ctx) becomes a deferred function that
+// makes one; elsewhere the context is made just before the call.
+//
+// In tests (_test.go files, functions taking *testing.T, *testing.B,
+// *testing.F or testing.TB) a provider is reported only when its options
+// visibly buffer telemetry (sdktrace.WithBatcher,
+// sdktrace.NewBatchSpanProcessor, sdkmetric.NewPeriodicReader,
+// sdklog.NewBatchProcessor): a test provider with a syncer or an in-memory
+// recorder loses nothing when the test ends. Generated files are not
+// checked.
+//
+// Not findings, by design: a provider kept in a package variable or a
+// struct field (the duty moved to whoever owns it: the rule does not
+// check that the owner calls Shutdown); a provider whose duty moves
+// through a variable or a function value the rule cannot follow.
+package providershutdown

@@ -1,0 +1,865 @@
+package providershutdown
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/printer"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/cgofile"
+	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/fiximport"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/suppress"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports SDK providers that are never shut down, and Shutdown
+// calls whose context is already cancelled. It is the default instance.
+var Analyzer = New()
+
+// New returns a fresh providershutdown analyzer. Its fact types are shared
+// with every other instance.
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      "providershutdown",
+		Doc:       docutil.MustExtract(doc, "providershutdown"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/providershutdown.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Run:       safe.Run(run),
+		FactTypes: []analysis.Fact{new(takesProvider), new(providerParams), new(returnsProvider)},
+	}
+}
+
+// takesProvider is an object fact on a function: it takes charge of the
+// provider passed as one of its parameters (it shuts it down, stores it,
+// returns it or passes it on to a function that takes it).
+type takesProvider struct{ Params []int }
+
+func (*takesProvider) AFact() {}
+func (f *takesProvider) String() string {
+	s := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		s[i] = fmt.Sprint(p)
+	}
+	return "takesProvider(" + strings.Join(s, ",") + ")"
+}
+
+// providerParams is a package fact: the package declares functions that
+// can receive a provider, and each that takes charge of it has a
+// takesProvider fact. Without it (a package read from export data only)
+// nothing is known of its functions, and a provider passed to one is
+// assumed handed on.
+type providerParams struct{}
+
+func (*providerParams) AFact()         {}
+func (*providerParams) String() string { return "providerParams" }
+
+// returnsProvider is an object fact on a function that returns a provider
+// it builds (a setup helper: tp := initTracer()): its caller owns it.
+type returnsProvider struct {
+	Result int    // the result that holds it
+	Kind   string // "tracer provider"
+}
+
+func (*returnsProvider) AFact()           {}
+func (f *returnsProvider) String() string { return fmt.Sprintf("returnsProvider(%d)", f.Result) }
+
+type checker struct {
+	pass *analysis.Pass
+	file *ast.File
+	// takes memoises, for functions of this package, which parameters
+	// they take charge of; inProgress breaks recursion.
+	takes      map[*types.Func][]int
+	inProgress map[*types.Func]bool
+	decls      map[*types.Func]*ast.FuncDecl
+	// returns memoises returnsNew for functions of this package.
+	returns map[*types.Func]*returnsProvider
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, takes: map[*types.Func][]int{}, inProgress: map[*types.Func]bool{}, decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func]*returnsProvider{}}
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fd.Body != nil {
+			c.decls[fn] = fd
+		}
+	}
+	c.exportFacts()
+	pass, done := suppress.Filter(pass)
+	defer done()
+	c.pass = pass
+	for _, f := range pass.Files {
+		if cgofile.IsGenerated(f) {
+			continue
+		}
+		c.file = f
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			safe.At(pass, fd.Pos())
+			c.checkFunc(fd)
+		}
+	}
+	return nil, nil
+}
+
+// exportFacts records which parameters each function of the package takes
+// charge of, and marks the package as described.
+func (c *checker) exportFacts() {
+	any := false
+	for fn := range c.decls {
+		sig := fn.Signature()
+		for i := 0; i < sig.Params().Len(); i++ {
+			if canHoldProvider(sig.Params().At(i).Type()) {
+				any = true
+			}
+		}
+		if r := c.returnsNew(fn); r != nil {
+			c.pass.ExportObjectFact(fn, r)
+		}
+		if ps := c.takenParams(fn); len(ps) > 0 {
+			c.pass.ExportObjectFact(fn, &takesProvider{Params: ps})
+		}
+	}
+	if any {
+		c.pass.ExportPackageFact(&providerParams{})
+	}
+}
+
+// canHoldProvider reports whether a parameter of type t can receive an
+// SDK provider: a provider type, an OTel provider interface, or an
+// interface with a Shutdown method.
+func canHoldProvider(t types.Type) bool {
+	if otelapi.IsProviderType(t) {
+		return true
+	}
+	if otelapi.IsNamed(t, "go.opentelemetry.io/otel/trace", "TracerProvider") ||
+		otelapi.IsNamed(t, "go.opentelemetry.io/otel/metric", "MeterProvider") ||
+		otelapi.IsNamed(t, "go.opentelemetry.io/otel/log", "LoggerProvider") {
+		return true
+	}
+	if it, ok := t.Underlying().(*types.Interface); ok {
+		for i := 0; i < it.NumMethods(); i++ {
+			if it.Method(i).Name() == "Shutdown" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// takenParams returns the parameters of fn, declared in this package,
+// whose provider fn takes charge of.
+func (c *checker) takenParams(fn *types.Func) []int {
+	if ps, ok := c.takes[fn]; ok {
+		return ps
+	}
+	fd := c.decls[fn]
+	if fd == nil || c.inProgress[fn] {
+		return nil
+	}
+	c.inProgress[fn] = true
+	defer delete(c.inProgress, fn)
+	var ps []int
+	sig := fn.Signature()
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if canHoldProvider(p.Type()) && c.handled(fd.Body, p) != nil {
+			ps = append(ps, i)
+		}
+	}
+	c.takes[fn] = ps
+	return ps
+}
+
+// takes reports whether a call to fn takes charge of the provider passed
+// as its argument i; unknown says nothing can be known (an interface
+// method, a function value, a package whose functions are not described).
+func (c *checker) takesArg(fn *types.Func, i int) (taken, unknown bool) {
+	if fn == nil {
+		return false, true
+	}
+	if fn.Pkg() == nil || otelapi.IsOTelAPIPath(fn.Pkg().Path()) {
+		return false, false // the OTel API and SDK never shut a provider down for you
+	}
+	if sig := fn.Signature(); sig.Variadic() && i >= sig.Params().Len()-1 {
+		i = sig.Params().Len() - 1
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		if _, ok := c.decls[fn.Origin()]; !ok {
+			return false, true // an interface method, a method without body
+		}
+		return slices.Contains(c.takenParams(fn.Origin()), i), false
+	}
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return false, true
+	}
+	var f takesProvider
+	if c.pass.ImportObjectFact(fn.Origin(), &f) {
+		return slices.Contains(f.Params, i), false
+	}
+	if !c.pass.ImportPackageFact(fn.Pkg(), new(providerParams)) {
+		return false, true
+	}
+	return false, false
+}
+
+// handled returns the first use of v in body that shuts the provider
+// down or hands it on, or nil: v.Shutdown (called, deferred, or taken as a
+// method value), v returned, stored in a field, a composite literal, a
+// package variable, another variable or a container, passed to a
+// function that takes it (or to one nothing is known of), type-asserted.
+func (c *checker) handled(body ast.Node, v *types.Var) ast.Node {
+	info := c.pass.TypesInfo
+	var found ast.Node
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != v {
+			return true
+		}
+		if c.handOff(stack) {
+			found = id
+		}
+		return true
+	})
+	return found
+}
+
+// handOff reports whether the use of a provider at the top of stack (an
+// identifier, with its ancestors below it) shuts it down or hands it on.
+func (c *checker) handOff(stack []ast.Node) bool {
+	info := c.pass.TypesInfo
+	var child ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr, *ast.StarExpr:
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return false
+			}
+		case *ast.SelectorExpr:
+			return p.X == child && p.Sel.Name == "Shutdown"
+		case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt,
+			*ast.TypeAssertExpr, *ast.TypeSwitchStmt, *ast.IndexExpr:
+			return true // returned, stored, sent, inspected for Shutdown
+		case *ast.AssignStmt:
+			return slices.Contains(p.Rhs, child.(ast.Expr)) // stored elsewhere: a field, a variable, a map
+		case *ast.ValueSpec:
+			return true
+		case *ast.CallExpr:
+			if p.Fun == child {
+				return false
+			}
+			if tv, ok := info.Types[p.Fun]; ok && tv.IsType() {
+				return true // a conversion: followed no further
+			}
+			switch fn := typeutil.Callee(info, p).(type) {
+			case *types.Builtin:
+				return fn.Name() == "append"
+			case *types.Func:
+				for j, a := range p.Args {
+					if a == child {
+						taken, unknown := c.takesArg(fn, j)
+						return taken || unknown
+					}
+				}
+				return false
+			default:
+				return true // a function value: nothing known
+			}
+		default:
+			return false
+		}
+		child = stack[i]
+	}
+	return false
+}
+
+// checkFunc reports the providers fd constructs and never shuts down or
+// hands on, and its Shutdown calls with a cancelled context.
+func (c *checker) checkFunc(fd *ast.FuncDecl) {
+	info := c.pass.TypesInfo
+	var stack []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil {
+			return true
+		}
+		if p, idx, ok := c.providerFrom(fn); ok {
+			c.checkProvider(fd, stack, call, fn, p, idx)
+		}
+		if fn.Name() == "Shutdown" && fn.Signature().Recv() != nil && otelapi.IsProviderType(fn.Signature().Recv().Type()) && len(call.Args) == 1 {
+			c.checkShutdownContext(fd, stack, call)
+		}
+		return true
+	})
+}
+
+// checkProvider reports the provider built by call (with its ancestors on
+// stack) when nothing shuts it down or takes charge of it.
+func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.CallExpr, fn *types.Func, p otelapi.Provider, idx int) {
+	info := c.pass.TypesInfo
+	if c.isTest(fd) && !c.queues(call, p) {
+		return // a test provider that buffers nothing loses nothing at exit
+	}
+	parent := stack[len(stack)-2]
+	var v *types.Var
+	switch parent := parent.(type) {
+	case *ast.AssignStmt:
+		for i, r := range parent.Rhs {
+			if r != call {
+				continue
+			}
+			switch {
+			case len(parent.Lhs) == len(parent.Rhs) && idx == 0:
+			case len(parent.Rhs) == 1 && idx < len(parent.Lhs):
+				i = idx
+			default:
+				return
+			}
+			id, ok := parent.Lhs[i].(*ast.Ident)
+			if !ok {
+				return // stored in a field or an element: handed on
+			}
+			if id.Name == "_" {
+				c.report(call, fn, p, "is dropped")
+				return
+			}
+			obj, _ := info.ObjectOf(id).(*types.Var)
+			if obj == nil || obj.Parent() == c.pass.Pkg.Scope() {
+				return // a package variable: handed on
+			}
+			v = obj
+		}
+	case *ast.ValueSpec:
+		for i, r := range parent.Values {
+			if r != call {
+				continue
+			}
+			switch {
+			case len(parent.Names) == len(parent.Values) && idx == 0:
+			case len(parent.Values) == 1 && idx < len(parent.Names):
+				i = idx
+			default:
+				return
+			}
+			if parent.Names[i].Name == "_" {
+				c.report(call, fn, p, "is dropped")
+				return
+			}
+			v, _ = info.Defs[parent.Names[i]].(*types.Var)
+		}
+	default:
+		// Used in place: returned, stored, passed on, or lost.
+		if idx != 0 || c.handOff(stack) {
+			return
+		}
+		c.report(call, fn, p, "is never shut down")
+		return
+	}
+	if v == nil {
+		return
+	}
+	if c.handled(fd.Body, v) != nil || c.processorShutDown(fd, call) {
+		return
+	}
+	c.report(call, fn, p, "is never shut down")
+}
+
+// processorOptions are the provider options that take a processor or a
+// reader, whose own Shutdown drains it as the provider's would.
+var processorOptions = map[string]bool{
+	"go.opentelemetry.io/otel/sdk/trace.WithSpanProcessor": true,
+	"go.opentelemetry.io/otel/sdk/metric.WithReader":       true,
+	"go.opentelemetry.io/otel/sdk/log.WithProcessor":       true,
+}
+
+// processorShutDown reports whether the provider built by call is given
+// a processor or reader (sdkmetric.WithReader(r)) held in a variable that
+// fd shuts down or hands on: PeriodicReader.Shutdown collects and exports
+// what is left, as the provider's Shutdown would.
+func (c *checker) processorShutDown(fd *ast.FuncDecl, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	for _, a := range call.Args {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || len(opt.Args) != 1 {
+			continue
+		}
+		fn, ok := typeutil.Callee(info, opt).(*types.Func)
+		if !ok || !processorOptions[fn.FullName()] {
+			continue
+		}
+		id, ok := ast.Unparen(opt.Args[0]).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok && c.shutDown(fd.Body, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// shutDown reports whether body mentions v.Shutdown.
+func (c *checker) shutDown(body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Shutdown" {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// queues reports whether the provider call is given an option or
+// processor that buffers telemetry (a batcher, a periodic reader).
+func (c *checker) queues(call *ast.CallExpr, p otelapi.Provider) bool {
+	found := false
+	ast.Inspect(call, func(n ast.Node) bool {
+		if inner, ok := n.(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(c.pass.TypesInfo, inner).(*types.Func); ok && slices.Contains(p.Queues, fn.FullName()) {
+				found = true
+			}
+		}
+		if id, ok := n.(*ast.Ident); ok && id.Name != "_" {
+			// An options slice built elsewhere: what it holds is not seen.
+			if call.Ellipsis.IsValid() && len(call.Args) > 0 && call.Args[len(call.Args)-1] == id {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) isTest(fd *ast.FuncDecl) bool {
+	if f := c.pass.Fset.File(fd.Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
+		return true
+	}
+	for _, field := range fd.Type.Params.List {
+		t := c.pass.TypesInfo.TypeOf(field.Type)
+		for _, name := range []string{"T", "B", "F", "TB"} {
+			if t != nil && otelapi.IsNamed(t, "testing", name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *checker) report(call *ast.CallExpr, fn *types.Func, p otelapi.Provider, what string) {
+	from := fn.Name()
+	if p.Pkg != "" {
+		from = p.Pkg + "." + from
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("%s from %s %s (what its processors still hold is lost when the program exits; call its Shutdown, or hand it to code that does)",
+			p.Kind, from, what),
+	})
+}
+
+// providerFrom reports whether a call to fn returns a new provider that
+// the caller owns: an SDK constructor, or a function with the
+// returnsProvider fact; idx is the result that holds it.
+func (c *checker) providerFrom(fn *types.Func) (otelapi.Provider, int, bool) {
+	if p, ok := otelapi.ProviderCtor(fn); ok {
+		return p, 0, true
+	}
+	var r *returnsProvider
+	if fn.Pkg() == c.pass.Pkg {
+		r = c.returnsNew(fn.Origin())
+	} else {
+		f := new(returnsProvider)
+		if c.pass.ImportObjectFact(fn.Origin(), f) {
+			r = f
+		}
+	}
+	if r == nil {
+		return otelapi.Provider{}, 0, false
+	}
+	return otelapi.Provider{Kind: r.Kind}, r.Result, true
+}
+
+// returnsNew returns the returnsProvider fact of fn, a function of this
+// package, or nil: one of its results is of a provider type and every
+// return statement gives it nil or a provider fn builds (a constructor
+// call, or a local variable assigned only such calls), once at least.
+func (c *checker) returnsNew(fn *types.Func) *returnsProvider {
+	if r, ok := c.returns[fn]; ok {
+		return r
+	}
+	c.returns[fn] = nil // recursion: nothing known yet
+	fd := c.decls[fn]
+	if fd == nil {
+		return nil
+	}
+	res := fn.Signature().Results()
+	info := c.pass.TypesInfo
+	// built reports whether e is a provider built here, and its kind.
+	var built func(e ast.Expr, depth int) (string, bool)
+	built = func(e ast.Expr, depth int) (string, bool) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			if f, ok := typeutil.Callee(info, e).(*types.Func); ok {
+				if p, idx, ok := c.providerFrom(f); ok && idx == 0 {
+					return p.Kind, true
+				}
+			}
+		case *ast.Ident:
+			v, ok := info.Uses[e].(*types.Var)
+			if !ok || depth > 0 || v.Parent() == c.pass.Pkg.Scope() {
+				return "", false
+			}
+			kind, assigned, ok := "", false, true
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				as, isAssign := n.(*ast.AssignStmt)
+				if !isAssign || !ok {
+					return ok
+				}
+				for i, l := range as.Lhs {
+					if id, isID := l.(*ast.Ident); isID && info.ObjectOf(id) == v {
+						if len(as.Lhs) != len(as.Rhs) {
+							ok = false
+							return false
+						}
+						k, isBuilt := built(as.Rhs[i], depth+1)
+						ok, kind, assigned = ok && isBuilt, k, true
+					}
+				}
+				return ok
+			})
+			return kind, ok && assigned
+		}
+		return "", false
+	}
+	for i := 0; i < res.Len(); i++ {
+		if !otelapi.IsProviderType(res.At(i).Type()) || res.At(i).Name() != "" {
+			continue
+		}
+		kind, ok, some := "", true, false
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) != res.Len() {
+					ok = false
+					return false
+				}
+				e := n.Results[i]
+				if id, isID := ast.Unparen(e).(*ast.Ident); isID && info.Uses[id] == types.Universe.Lookup("nil") {
+					return true
+				}
+				k, isBuilt := built(e, 0)
+				ok, kind, some = ok && isBuilt, k, some || isBuilt
+			}
+			return ok
+		})
+		if ok && some {
+			r := &returnsProvider{Result: i, Kind: kind}
+			c.returns[fn] = r
+			return r
+		}
+	}
+	return nil
+}
+
+// checkShutdownContext reports a provider's Shutdown called with a context
+// that is already over when the call runs: one from signal.NotifyContext,
+// or derived from it, in a deferred call (which runs after the signal) or
+// after <-ctx.Done().
+func (c *checker) checkShutdownContext(fd *ast.FuncDecl, stack []ast.Node, call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil {
+		return
+	}
+	root := c.notifyRoot(fd, v, map[*types.Var]bool{})
+	if root == nil {
+		return
+	}
+	when := ""
+	switch {
+	case c.deferred(stack):
+		when = "in a deferred call, which runs after the signal cancelled it"
+	case c.afterDone(fd, stack, root):
+		when = "after its Done channel closed"
+	default:
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("Shutdown is called with %s from signal.NotifyContext %s (the SDK gives up at once and drops what is queued; shut down with a fresh context with a timeout)",
+			id.Name, when),
+	}
+	if fix, ok := c.freshContextFix(fd, stack, call, id, v, root); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	c.pass.Report(d)
+}
+
+// notifyRoot returns the signal.NotifyContext call whose context v holds,
+// directly or through context.With* derivations assigned in fd, or nil.
+func (c *checker) notifyRoot(fd *ast.FuncDecl, v *types.Var, seen map[*types.Var]bool) *ast.CallExpr {
+	if seen[v] {
+		return nil
+	}
+	seen[v] = true
+	info := c.pass.TypesInfo
+	var root *ast.CallExpr
+	ast.Inspect(fd, func(n ast.Node) bool {
+		if root != nil {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return true
+		}
+		lhs, ok := as.Lhs[0].(*ast.Ident)
+		if !ok || info.ObjectOf(lhs) != v {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil {
+			return true
+		}
+		switch {
+		case fn.FullName() == "os/signal.NotifyContext":
+			root = call
+		case fn.Pkg().Path() == "context" && strings.HasPrefix(fn.Name(), "With") && fn.Name() != "WithoutCancel" && len(call.Args) > 0:
+			if pid, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+				if pv, ok := info.Uses[pid].(*types.Var); ok {
+					root = c.notifyRoot(fd, pv, seen)
+				}
+			}
+		}
+		return true
+	})
+	return root
+}
+
+// deferred reports whether the call at the top of stack runs deferred: it
+// is the call of a defer statement, or inside a function literal that is.
+func (c *checker) deferred(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.DeferStmt:
+			return true
+		case *ast.FuncLit:
+			if i > 0 {
+				if call, ok := stack[i-1].(*ast.CallExpr); ok && call.Fun == p && i > 1 {
+					if _, ok := stack[i-2].(*ast.DeferStmt); ok {
+						return true
+					}
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// afterDone reports whether the call at the top of stack runs after a
+// receive from Done() of a context derived from root: in the body of a
+// select case receiving it, or after a statement receiving it earlier in
+// an enclosing block of the same function.
+func (c *checker) afterDone(fd *ast.FuncDecl, stack []ast.Node, root *ast.CallExpr) bool {
+	isDone := func(e ast.Expr) bool {
+		u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+		if !ok || u.Op != token.ARROW {
+			return false
+		}
+		call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Done" {
+			return false
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		return ok && c.notifyRoot(fd, v, map[*types.Var]bool{}) == root
+	}
+	for i := len(stack) - 2; i >= 0; i-- {
+		var list []ast.Stmt
+		switch p := stack[i].(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CommClause:
+			if p.Comm != nil {
+				if es, ok := p.Comm.(*ast.ExprStmt); ok && isDone(es.X) {
+					return true
+				}
+				if as, ok := p.Comm.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && isDone(as.Rhs[0]) {
+					return true
+				}
+			}
+			list = p.Body
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		}
+		for _, s := range list {
+			if s == stack[i+1] {
+				break
+			}
+			if es, ok := s.(*ast.ExprStmt); ok && isDone(es.X) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// freshContextFix rewrites the Shutdown call at the top of stack to use a
+// fresh context with a five-second timeout: a deferred call becomes a
+// deferred function that makes one; elsewhere the context is made in the
+// statement before. No fix when a name it needs is taken.
+func (c *checker) freshContextFix(fd *ast.FuncDecl, stack []ast.Node, call *ast.CallExpr, arg *ast.Ident, v *types.Var, root *ast.CallExpr) (analysis.SuggestedFix, bool) {
+	ctxName, ctxEdit, ok := fiximport.Name(c.pass, c.file, call.Pos(), "context", "context")
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	// A timeout derived from the signal's context: derive it from a fresh
+	// one instead (sctx, cancel := context.WithTimeout(ctx, d)).
+	if d := c.derivation(fd, v); d != nil && d != root {
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, d).(*types.Func)
+		if fn == nil || fn.Name() != "WithTimeout" && fn.Name() != "WithDeadline" {
+			return analysis.SuggestedFix{}, false
+		}
+		edits := []analysis.TextEdit{{Pos: d.Args[0].Pos(), End: d.Args[0].End(), NewText: []byte(ctxName + ".Background()")}}
+		if ctxEdit != nil {
+			edits = append(edits, *ctxEdit)
+		}
+		return analysis.SuggestedFix{Message: "Derive the shutdown context from a fresh one", TextEdits: edits}, true
+	}
+	timeName, timeEdit, ok := fiximport.Name(c.pass, c.file, call.Pos(), "time", "time")
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	fresh := fmt.Sprintf("%s.WithTimeout(%s.Background(), 5*%s.Second)", ctxName, ctxName, timeName)
+	var edits []analysis.TextEdit
+	if ds, ok := stack[len(stack)-2].(*ast.DeferStmt); ok && ds.Call == call {
+		recv := c.source(call.Fun)
+		if recv == "" {
+			return analysis.SuggestedFix{}, false
+		}
+		edits = append(edits, analysis.TextEdit{Pos: ds.Pos(), End: ds.End(), NewText: []byte(fmt.Sprintf(
+			"defer func() {\nctx, cancel := %s\ndefer cancel()\n_ = %s(ctx)\n}()", fresh, recv))})
+	} else {
+		// The statement holding the call, in a statement list.
+		var stmt ast.Stmt
+		for i := len(stack) - 2; i > 0; i-- {
+			s, ok := stack[i].(ast.Stmt)
+			if !ok {
+				continue
+			}
+			switch stack[i-1].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				stmt = s
+			}
+			if stmt != nil {
+				break
+			}
+		}
+		if stmt == nil {
+			return analysis.SuggestedFix{}, false
+		}
+		if cc, ok := stack[len(stack)-2].(*ast.CommClause); ok && cc.Comm == stmt {
+			return analysis.SuggestedFix{}, false
+		}
+		scope := c.pass.Pkg.Scope().Innermost(stmt.Pos())
+		for _, name := range []string{"shutdownCtx", "cancelShutdown"} {
+			if _, obj := scope.LookupParent(name, stmt.Pos()); obj != nil {
+				return analysis.SuggestedFix{}, false
+			}
+		}
+		edits = append(edits,
+			analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(fmt.Sprintf("shutdownCtx, cancelShutdown := %s\ndefer cancelShutdown()\n", fresh))},
+			analysis.TextEdit{Pos: arg.Pos(), End: arg.End(), NewText: []byte("shutdownCtx")})
+	}
+	for _, e := range []*analysis.TextEdit{ctxEdit, timeEdit} {
+		if e != nil {
+			edits = append(edits, *e)
+		}
+	}
+	return analysis.SuggestedFix{Message: "Shut down with a fresh context with a timeout", TextEdits: edits}, true
+}
+
+// derivation returns the call whose result fd assigns to v: the
+// signal.NotifyContext or context.With* call, or nil.
+func (c *checker) derivation(fd *ast.FuncDecl, v *types.Var) *ast.CallExpr {
+	info := c.pass.TypesInfo
+	var found *ast.CallExpr
+	ast.Inspect(fd, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && len(as.Lhs) > 0 {
+			if id, ok := as.Lhs[0].(*ast.Ident); ok && info.ObjectOf(id) == v {
+				found, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// source returns the source text of n.
+func (c *checker) source(n ast.Node) string {
+	var b strings.Builder
+	if err := printer.Fprint(&b, c.pass.Fset, n); err != nil {
+		return ""
+	}
+	return b.String()
+}

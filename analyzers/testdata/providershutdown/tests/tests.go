@@ -1,0 +1,2 @@
+// Package tests holds test providers.
+package tests

@@ -1,0 +1,34 @@
+package tests
+
+import (
+	"context"
+	"testing"
+
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+)
+
+// A syncer or a recorder buffers nothing: nothing is lost.
+func TestSyncer(t *testing.T) {
+	exp := tracetest.NewInMemoryExporter()
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))
+	_, span := tp.Tracer("t").Start(context.Background(), "x")
+	span.End()
+}
+
+func TestRecorder(t *testing.T) {
+	sr := tracetest.NewSpanRecorder()
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(sr))
+	_ = tp
+}
+
+func TestCleanup(t *testing.T) {
+	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(tracetest.NewInMemoryExporter()))
+	t.Cleanup(func() { _ = tp.Shutdown(context.Background()) })
+}
+
+// A batcher in a test: the spans still queued when it ends are lost.
+func TestBatcher(t *testing.T) {
+	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(tracetest.NewInMemoryExporter())) // want `tracer provider from sdktrace.NewTracerProvider is never shut down`
+	_ = tp.Tracer("t")
+}
