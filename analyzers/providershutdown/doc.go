@@ -23,7 +23,9 @@
 // variable), sent on a channel, or passed to a function that takes charge
 // of it (one that does any of these with its parameter: a fact, across
 // packages) or that nothing is known of (an interface method, a function
-// value, a package read from export data). Any mention of its Shutdown
+// value, a package read from export data). Returning it as an interface
+// without a Shutdown method (trace.TracerProvider) hands nothing on: no
+// caller can shut it down, and the finding says so. Any mention of its Shutdown
 // method counts as shutting it down: called, deferred, in a closure
 // registered with t.Cleanup or appended to a list of shutdown functions.
 // Passing the provider to the OTel API (otel.SetTracerProvider,
@@ -67,8 +69,10 @@
 // makes one; elsewhere the context is made just before the call.
 //
 // In tests (_test.go files, functions taking *testing.T, *testing.B,
-// *testing.F or testing.TB) a provider is reported only when its options
-// visibly buffer telemetry (sdktrace.WithBatcher,
+// *testing.F or testing.TB) a provider is reported only in a test function
+// (one that takes a testing type: not init or TestMain, whose provider
+// lives as long as the test binary) and only when its options visibly
+// buffer telemetry (sdktrace.WithBatcher,
 // sdktrace.NewBatchSpanProcessor, sdkmetric.NewPeriodicReader,
 // sdklog.NewBatchProcessor): a test provider with a syncer or an in-memory
 // recorder loses nothing when the test ends. Generated files are not

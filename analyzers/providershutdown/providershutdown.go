@@ -85,6 +85,11 @@ type checker struct {
 	takes      map[*types.Func][]int
 	inProgress map[*types.Func]bool
 	decls      map[*types.Func]*ast.FuncDecl
+	// lostAs is the interface type without Shutdown that the last
+	// provider checked was returned as, or nil.
+	lostAs types.Type
+	// decl is the function whose body handled walks.
+	decl *ast.FuncDecl
 	// returns memoises returnsNew for functions of this package.
 	returns map[*types.Func]*returnsProvider
 }
@@ -142,6 +147,43 @@ func (c *checker) exportFacts() {
 	}
 }
 
+// resultType returns the declared type of the result that child (a
+// direct result of ret, the last node of stack) is returned as: of the
+// innermost function literal on stack, or of c.decl.
+func (c *checker) resultType(stack []ast.Node, ret *ast.ReturnStmt, child ast.Node) types.Type {
+	idx := -1
+	for i, r := range ret.Results {
+		if r == child {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		return nil
+	}
+	var sig *types.Signature
+	for i := len(stack) - 1; i >= 0 && sig == nil; i-- {
+		if lit, ok := stack[i].(*ast.FuncLit); ok {
+			sig, _ = c.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+		}
+	}
+	if sig == nil && c.decl != nil {
+		if fn, ok := c.pass.TypesInfo.Defs[c.decl.Name].(*types.Func); ok {
+			sig = fn.Signature()
+		}
+	}
+	if sig == nil || sig.Results().Len() != len(ret.Results) {
+		return nil
+	}
+	return sig.Results().At(idx).Type()
+}
+
+// canShutDown reports whether values of type t have a Shutdown method.
+func canShutDown(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Shutdown")
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
 // canHoldProvider reports whether a parameter of type t can receive an
 // SDK provider: a provider type, an OTel provider interface, or an
 // interface with a Shutdown method.
@@ -180,7 +222,7 @@ func (c *checker) takenParams(fn *types.Func) []int {
 	sig := fn.Signature()
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if canHoldProvider(p.Type()) && c.handled(fd.Body, p) != nil {
+		if canHoldProvider(p.Type()) && c.handled(fd, p) != nil {
 			ps = append(ps, i)
 		}
 	}
@@ -225,7 +267,10 @@ func (c *checker) takesArg(fn *types.Func, i int) (taken, unknown bool) {
 // method value), v returned, stored in a field, a composite literal, a
 // package variable, another variable or a container, passed to a
 // function that takes it (or to one nothing is known of), type-asserted.
-func (c *checker) handled(body ast.Node, v *types.Var) ast.Node {
+func (c *checker) handled(fd *ast.FuncDecl, v *types.Var) ast.Node {
+	defer func(d *ast.FuncDecl) { c.decl = d }(c.decl)
+	c.decl = fd
+	body := fd.Body
 	info := c.pass.TypesInfo
 	var found ast.Node
 	var stack []ast.Node
@@ -264,7 +309,13 @@ func (c *checker) handOff(stack []ast.Node) bool {
 			}
 		case *ast.SelectorExpr:
 			return p.X == child && p.Sel.Name == "Shutdown"
-		case *ast.ReturnStmt, *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt,
+		case *ast.ReturnStmt:
+			if t := c.resultType(stack[:i+1], p, child); t != nil && types.IsInterface(t) && !canShutDown(t) {
+				c.lostAs = t
+				return false // returned as an interface without Shutdown: no caller can
+			}
+			return true
+		case *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt,
 			*ast.TypeAssertExpr, *ast.TypeSwitchStmt, *ast.IndexExpr:
 			return true // returned, stored, sent, inspected for Shutdown
 		case *ast.AssignStmt:
@@ -333,8 +384,10 @@ func (c *checker) checkFunc(fd *ast.FuncDecl) {
 // stack) when nothing shuts it down or takes charge of it.
 func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.CallExpr, fn *types.Func, p otelapi.Provider, idx int) {
 	info := c.pass.TypesInfo
-	if c.isTest(fd) && !c.queues(call, p) {
-		return // a test provider that buffers nothing loses nothing at exit
+	if c.isTest(fd) && (!c.queues(call, p) || !c.takesTesting(fd)) {
+		// A test provider that buffers nothing loses nothing at exit; one
+		// made in init or TestMain lives as long as the test binary.
+		return
 	}
 	parent := stack[len(stack)-2]
 	var v *types.Var
@@ -385,7 +438,13 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 		}
 	default:
 		// Used in place: returned, stored, passed on, or lost.
+		c.lostAs = nil
+		c.decl = fd
 		if idx != 0 || c.handOff(stack) {
+			return
+		}
+		if c.lostAs != nil {
+			c.report(call, fn, p, "is returned as "+types.TypeString(c.lostAs, func(p *types.Package) string { return p.Name() })+", which has no Shutdown method: no caller can shut it down")
 			return
 		}
 		c.report(call, fn, p, "is never shut down")
@@ -394,7 +453,12 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 	if v == nil {
 		return
 	}
-	if c.handled(fd.Body, v) != nil || c.processorShutDown(fd, call) {
+	c.lostAs = nil
+	if c.handled(fd, v) != nil || c.processorShutDown(fd, call) {
+		return
+	}
+	if c.lostAs != nil {
+		c.report(call, fn, p, "is returned as "+types.TypeString(c.lostAs, func(p *types.Package) string { return p.Name() })+", which has no Shutdown method: no caller can shut it down")
 		return
 	}
 	c.report(call, fn, p, "is never shut down")
@@ -473,6 +537,12 @@ func (c *checker) isTest(fd *ast.FuncDecl) bool {
 	if f := c.pass.Fset.File(fd.Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
 		return true
 	}
+	return c.takesTesting(fd)
+}
+
+// takesTesting reports whether fd takes a *testing.T, B or F or a
+// testing.TB (not *testing.M: TestMain runs once per binary).
+func (c *checker) takesTesting(fd *ast.FuncDecl) bool {
 	for _, field := range fd.Type.Params.List {
 		t := c.pass.TypesInfo.TypeOf(field.Type)
 		for _, name := range []string{"T", "B", "F", "TB"} {

@@ -10,6 +10,7 @@ import (
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Inline: the global API never shuts it down.
@@ -80,3 +81,10 @@ func mainLike() {
 }
 
 func run(context.Context) {}
+
+// Returned as the API's interface: no caller can shut it down (jaeger's
+// hotrod example).
+func initOTEL() trace.TracerProvider {
+	tp := sdktrace.NewTracerProvider() // want `tracer provider from sdktrace.NewTracerProvider is returned as trace.TracerProvider, which has no Shutdown method: no caller can shut it down`
+	return tp
+}

@@ -10,6 +10,7 @@ import (
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
+	"go.opentelemetry.io/otel/trace"
 )
 
 func deferred(ctx context.Context) error {
@@ -146,4 +147,20 @@ func processorShutdown(exp sdktrace.SpanExporter) func(context.Context) error {
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(bsp))
 	otel.SetTracerProvider(tp)
 	return bsp.Shutdown
+}
+
+// Returned as an interface, with its Shutdown next to it.
+func initWithShutdown() (trace.TracerProvider, func(context.Context) error) {
+	tp := sdktrace.NewTracerProvider()
+	return tp, tp.Shutdown
+}
+
+// Returned as an interface that has Shutdown.
+type shutdowner interface {
+	trace.TracerProvider
+	Shutdown(context.Context) error
+}
+
+func initShutdowner() shutdowner {
+	return sdktrace.NewTracerProvider()
 }

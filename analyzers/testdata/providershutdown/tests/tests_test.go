@@ -2,6 +2,9 @@ package tests
 
 import (
 	"context"
+
+	"go.opentelemetry.io/otel"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	"testing"
 
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -31,4 +34,11 @@ func TestCleanup(t *testing.T) {
 func TestBatcher(t *testing.T) {
 	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(tracetest.NewInMemoryExporter())) // want `tracer provider from sdktrace.NewTracerProvider is never shut down`
 	_ = tp.Tracer("t")
+}
+
+// A provider made in init lives as long as the test binary (go-kratos's
+// metrics tests).
+func init() {
+	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(sdkmetric.NewPeriodicReader(nil)))
+	otel.SetMeterProvider(mp)
 }
