@@ -62,7 +62,7 @@ const (
 	fromExpr                         // another constant expression: a string constant, "a." + "b"
 	fromSemconv                      // a constant of a semconv package: semconv.HTTPMethodKey
 	fromHelper                       // a semconv helper function: semconv.HTTPMethod(v)
-	fromOwnConstant                  // an attribute.Key constant of this package: checked where declared
+	fromOwnConstant                  // an attribute.Key constant of this module: checked where declared
 )
 
 type checker struct {
@@ -116,6 +116,19 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// sameModule reports whether pkg belongs to the module of the package
+// being analysed: its attribute.Key constants are checked where they are
+// declared, once, not again at every use. A constant of another module
+// (a shared keys library) is checked at each use, as its declaration is
+// not linted here. Without module information every package is another.
+func sameModule(pass *analysis.Pass, pkg *types.Package) bool {
+	m := pass.Module
+	if m == nil || m.Path == "" || pkg == nil {
+		return false
+	}
+	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
 }
 
 // importsAttributes reports whether pkg imports the attribute package, a
@@ -231,7 +244,7 @@ func (c *checker) check(a otelapi.Attr) {
 			switch {
 			case k.Pkg() != nil && otelapi.IsSemconvPath(k.Pkg().Path()):
 				src = fromSemconv
-			case isAttrKey(k.Type()) && k.Pkg() == c.pass.Pkg:
+			case isAttrKey(k.Type()) && (k.Pkg() == c.pass.Pkg || sameModule(c.pass, k.Pkg())):
 				src = fromOwnConstant
 			}
 		}

@@ -85,14 +85,14 @@
 // both for a while); test files (they assert on the keys the code under
 // test emits) and generated files.
 //
-// A package's own attribute.Key constants are checked once, where they are
-// declared (const keyMethod = attribute.Key("http.method") is reported
-// there, with its fix, and its uses in the package are not); their uses
+// The attribute.Key constants of the module are checked once, where they
+// are declared (const keyMethod = attribute.Key("http.method") is reported
+// there, with its fix, and its uses in the module are not); their uses
 // are checked for the value type. Variables of type attribute.Key
 // initialised with a constant are checked where they are declared too.
-// The attribute.Key constants of other packages (a library's, which may
-// not be analysed) and plain string constants used as keys are checked
-// where they are used, with no fix.
+// The attribute.Key constants of other modules (a shared keys library,
+// which is not linted here) and plain string constants used as keys are
+// checked where they are used, with no fix.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/attrkey.go records the request method as

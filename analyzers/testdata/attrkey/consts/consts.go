@@ -9,6 +9,7 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/trace"
 
+	"example.com/telemetry/semkeys"
 	"example.com/testdata/attrkey/consts/keys"
 )
 
@@ -47,8 +48,11 @@ func use(span trace.Span, r *http.Request, status int) {
 		keyTenant.String("t"),
 		keyPeerName.String(r.Host),
 	)
-	// Another package's constant: checked where it is used, without a fix.
-	span.SetAttributes(keys.Method.String(r.Method)) // want `attribute key "http.method" is deprecated`
-	const local = attribute.Key("http.scheme")       // want `attribute key "http.scheme" is deprecated by the semantic conventions; use "url.scheme"`
+	// A constant of another package of the module: checked where it is
+	// declared, once.
+	span.SetAttributes(keys.Method.String(r.Method))
+	// Another module's constant: checked where it is used, without a fix.
+	span.SetAttributes(semkeys.Method.String(r.Method)) // want `attribute key "http.method" is deprecated`
+	const local = attribute.Key("http.scheme")          // want `attribute key "http.scheme" is deprecated by the semantic conventions; use "url.scheme"`
 	span.SetAttributes(local.String(r.URL.Scheme))
 }

@@ -1,4 +1,4 @@
-// Package noimport uses a library's key without importing attribute.
+// Package noimport uses another module's key without importing attribute.
 package noimport
 
 import (
@@ -6,9 +6,9 @@ import (
 
 	"go.opentelemetry.io/otel/trace"
 
-	"example.com/testdata/attrkey/consts/keys"
+	"example.com/telemetry/semkeys"
 )
 
 func use(span trace.Span, r *http.Request) {
-	span.SetAttributes(keys.Method.String(r.Method)) // want `attribute key "http.method" is deprecated`
+	span.SetAttributes(semkeys.Method.String(r.Method)) // want `attribute key "http.method" is deprecated`
 }
