@@ -16,6 +16,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/cgofile"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/testcode"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
@@ -147,26 +148,6 @@ func isTestFile(fset *token.FileSet, f *ast.File) bool {
 	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
 
-// testingTypes are the types of the testing package whose presence among
-// a function's parameters makes it test code.
-var testingTypes = []string{"T", "B", "F", "TB"}
-
-// takesTesting reports whether ft takes a *testing.T, B, F or testing.TB.
-func takesTesting(info *types.Info, ft *ast.FuncType) bool {
-	if ft == nil || ft.Params == nil {
-		return false
-	}
-	for _, p := range ft.Params.List {
-		t := info.TypeOf(p.Type)
-		for _, name := range testingTypes {
-			if t != nil && otelapi.IsNamed(t, "testing", name) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // installer reports whether fn installs the global tracer provider: it is
 // otel.SetTracerProvider or carries the fact (or is in local, this
 // package's functions found so far).
@@ -195,7 +176,7 @@ func computeInstalls(pass *analysis.Pass, files []*ast.File) map[*types.Func]boo
 	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || takesTesting(pass.TypesInfo, fd.Type) {
+			if !ok || fd.Body == nil || testcode.TakesTesting(pass.TypesInfo, fd.Type) {
 				continue
 			}
 			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
@@ -329,12 +310,12 @@ func site(pass *analysis.Pass, files []*ast.File, local map[*types.Func]bool) (s
 			stack = append(stack, n)
 			switch n := n.(type) {
 			case *ast.FuncDecl:
-				if takesTesting(pass.TypesInfo, n.Type) {
+				if testcode.TakesTesting(pass.TypesInfo, n.Type) {
 					stack = stack[:len(stack)-1]
 					return false
 				}
 			case *ast.FuncLit:
-				if takesTesting(pass.TypesInfo, n.Type) {
+				if testcode.TakesTesting(pass.TypesInfo, n.Type) {
 					stack = stack[:len(stack)-1]
 					return false
 				}

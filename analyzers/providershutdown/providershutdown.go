@@ -21,6 +21,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
 
 //go:embed doc.go
@@ -543,15 +544,7 @@ func (c *checker) isTest(fd *ast.FuncDecl) bool {
 // takesTesting reports whether fd takes a *testing.T, B or F or a
 // testing.TB (not *testing.M: TestMain runs once per binary).
 func (c *checker) takesTesting(fd *ast.FuncDecl) bool {
-	for _, field := range fd.Type.Params.List {
-		t := c.pass.TypesInfo.TypeOf(field.Type)
-		for _, name := range []string{"T", "B", "F", "TB"} {
-			if t != nil && otelapi.IsNamed(t, "testing", name) {
-				return true
-			}
-		}
-	}
-	return false
+	return testcode.TakesTesting(c.pass.TypesInfo, fd.Type)
 }
 
 func (c *checker) report(call *ast.CallExpr, fn *types.Func, p otelapi.Provider, what string) {

@@ -85,10 +85,6 @@ func isTestFile(pass *analysis.Pass, f *ast.File) bool {
 	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
 
-// testingTypes are the types of the testing package whose presence among
-// a function's parameters makes it test code.
-var testingTypes = []string{"T", "B", "F", "TB"}
-
 // inTestFunc reports whether the call at cur is inside a function (or a
 // function literal, or the declaration around it) that takes a
 // *testing.T, *testing.B, *testing.F or testing.TB.
@@ -101,16 +97,8 @@ func inTestFunc(info *types.Info, cur inspector.Cursor) bool {
 		case *ast.FuncLit:
 			ft = n.Type
 		}
-		if ft == nil || ft.Params == nil {
-			continue
-		}
-		for _, p := range ft.Params.List {
-			t := info.TypeOf(p.Type)
-			for _, name := range testingTypes {
-				if t != nil && otelapi.IsNamed(t, "testing", name) {
-					return true
-				}
-			}
+		if testcode.TakesTesting(info, ft) {
+			return true
 		}
 	}
 	return false

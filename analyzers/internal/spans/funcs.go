@@ -11,6 +11,7 @@ import (
 
 	"github.com/otellint/otellint/analyzers/internal/cgofile"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
 
 // Funcs calls f for every function with a body (declarations and
@@ -34,10 +35,6 @@ func Funcs(insp *inspector.Inspector, gen *Generated, f func(fn ast.Node, body *
 	}
 }
 
-// testingTypes are the types of the testing package whose presence among
-// a function's parameters makes it test code.
-var testingTypes = []string{"T", "B", "F", "TB"}
-
 // IsTestCode reports whether fn (a FuncDecl or FuncLit) is test code: it
 // is in a _test.go file, or it or the declaration around it takes a
 // *testing.T, *testing.B, *testing.F or testing.TB (a test helper in a
@@ -47,20 +44,7 @@ func (r *Result) IsTestCode(fn ast.Node) bool {
 		return true
 	}
 	info := r.pass.TypesInfo
-	takesTesting := func(ft *ast.FuncType) bool {
-		if ft == nil || ft.Params == nil {
-			return false
-		}
-		for _, p := range ft.Params.List {
-			t := info.TypeOf(p.Type)
-			for _, name := range testingTypes {
-				if t != nil && otelapi.IsNamed(t, "testing", name) {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	takesTesting := func(ft *ast.FuncType) bool { return testcode.TakesTesting(info, ft) }
 	if lit, ok := fn.(*ast.FuncLit); ok && takesTesting(lit.Type) {
 		return true
 	}

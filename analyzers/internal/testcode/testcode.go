@@ -5,6 +5,8 @@
 package testcode
 
 import (
+	"go/ast"
+	"go/types"
 	"strings"
 	"unicode"
 )
@@ -102,4 +104,40 @@ func isSupportWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// testingTypes are the types of the testing package whose presence among
+// a function's parameters makes it test code (not *testing.M: TestMain
+// runs once per test binary).
+var testingTypes = map[string]bool{"T": true, "B": true, "F": true, "TB": true}
+
+// TakesTesting reports whether ft takes a *testing.T, *testing.B,
+// *testing.F or testing.TB: a test, a benchmark, a fuzz target or a test
+// helper.
+func TakesTesting(info *types.Info, ft *ast.FuncType) bool {
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	for _, p := range ft.Params.List {
+		if IsTestingType(info.TypeOf(p.Type)) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsTestingType reports whether t is *testing.T, *testing.B, *testing.F
+// or testing.TB (or one of them without the pointer).
+func IsTestingType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Pkg().Path() == "testing" && testingTypes[n.Obj().Name()]
 }
