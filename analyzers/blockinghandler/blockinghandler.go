@@ -21,6 +21,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/ctxscope"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/handlers"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/spawn"
@@ -758,7 +759,7 @@ func detachedVars(info *types.Info, insp *inspector.Inspector) map[types.Object]
 		if !ok {
 			return
 		}
-		if fn := typeutil.StaticCallee(info, call); fn == nil || fn.FullName() != "context.WithoutCancel" {
+		if fn := typeutil.StaticCallee(info, call); !otelapi.IsFunc(fn, "context.WithoutCancel") {
 			return
 		}
 		if id, ok := lhs.(*ast.Ident); ok {

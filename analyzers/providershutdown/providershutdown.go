@@ -96,6 +96,11 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if !nearSDK(pass.Pkg) {
+		// No provider can be built or received here: building one names
+		// the SDK, and so does a function that returns one.
+		return nil, nil
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, takes: map[*types.Func][]int{}, inProgress: map[*types.Func]bool{}, decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func]*returnsProvider{}}
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
@@ -123,6 +128,24 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// nearSDK reports whether pkg imports an SDK provider package, or imports
+// a package that does (a setup package whose functions return or take a
+// provider). Elsewhere no provider is built, and one passed through an
+// interface the rule cannot follow anyway.
+func nearSDK(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if otelapi.IsSDKProviderPath(imp.Path()) {
+			return true
+		}
+		for _, imp2 := range imp.Imports() {
+			if otelapi.IsSDKProviderPath(imp2.Path()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // exportFacts records which parameters each function of the package takes

@@ -55,7 +55,7 @@ func IsProgramEntryFile(fset *token.FileSet, pos token.Pos) bool {
 // IsFresh reports whether call is context.Background() or context.TODO().
 func IsFresh(info *types.Info, call *ast.CallExpr) bool {
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	return ok && (fn.FullName() == "context.Background" || fn.FullName() == "context.TODO")
+	return ok && (otelapi.IsFunc(fn, "context.Background") || otelapi.IsFunc(fn, "context.TODO"))
 }
 
 // Ctx is a context available at a position: its expression in source.

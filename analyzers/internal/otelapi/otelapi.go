@@ -102,12 +102,18 @@ var noReturn = map[string]bool{
 // StartResult reports whether fn is a table entry that starts a span, and
 // the index of the span among its results.
 func StartResult(fn *types.Func) (int, bool) {
-	i, ok := spanStarts[fn.FullName()]
-	return i, ok
+	return lookup(spanStarts, spanStartsNames, fn)
 }
 
+var (
+	spanStartsNames   = shortNames(spanStarts)
+	borrowedNames     = shortNames(borrowedSpans)
+	ctxErrorNames     = shortNames(ctxErrorFuncs)
+	errorWrapperNames = shortNames(errorWrappers)
+)
+
 // IsBorrowed reports whether fn returns a span its caller does not own.
-func IsBorrowed(fn *types.Func) bool { return borrowedSpans[fn.FullName()] }
+func IsBorrowed(fn *types.Func) bool { v, _ := lookup(borrowedSpans, borrowedNames, fn); return v }
 
 // SpanIntoContextArg reports whether fn stores a span argument in the context
 // it returns, and the index of that argument.
@@ -437,11 +443,11 @@ var ctxErrorFuncs = map[string]bool{
 
 // IsContextError reports whether fn returns the error of a context that
 // is done (ctx.Err(), context.Cause(ctx)).
-func IsContextError(fn *types.Func) bool { return ctxErrorFuncs[fn.FullName()] }
+func IsContextError(fn *types.Func) bool { v, _ := lookup(ctxErrorFuncs, ctxErrorNames, fn); return v }
 
 // IsStatusErr reports whether fn is the Err method of a gRPC *Status.
 func IsStatusErr(fn *types.Func) bool {
-	return fn.FullName() == "(*google.golang.org/grpc/internal/status.Status).Err"
+	return IsFunc(fn, "(*google.golang.org/grpc/internal/status.Status).Err")
 }
 
 // neverFailFuncs are standard-library functions whose error result is
@@ -527,8 +533,7 @@ var errorWrappers = map[string]int{
 // ErrorWrapper reports whether fn wraps errors, and which argument (-1:
 // every error-typed one).
 func ErrorWrapper(fn *types.Func) (int, bool) {
-	i, ok := errorWrappers[fn.FullName()]
-	return i, ok
+	return lookup(errorWrappers, errorWrapperNames, fn)
 }
 
 // sentinelCtors build a plain sentinel error from a message.

@@ -29,14 +29,15 @@ var providerCtors = map[string]Provider{
 	}},
 }
 
+var providerCtorNames = shortNames(providerCtors)
+
 // ProviderCtor reports whether fn constructs an SDK provider that must be
 // shut down, and what it builds.
 func ProviderCtor(fn *types.Func) (Provider, bool) {
 	if fn == nil {
 		return Provider{}, false
 	}
-	p, ok := providerCtors[fn.FullName()]
-	return p, ok
+	return lookup(providerCtors, providerCtorNames, fn)
 }
 
 // providerTypes are the SDK's provider types, by package path and name.
@@ -56,4 +57,15 @@ func IsProviderType(t types.Type) bool {
 		return false
 	}
 	return providerTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
+}
+
+// IsSDKProviderPath reports whether path is one of the SDK packages that
+// declare providers (sdk/trace, sdk/metric, sdk/log).
+func IsSDKProviderPath(path string) bool {
+	for k := range providerTypes {
+		if k[0] == path {
+			return true
+		}
+	}
+	return false
 }

@@ -63,10 +63,21 @@ var (
 
 // InstallsTracerProvider reports whether fn installs the global tracer
 // provider.
-func InstallsTracerProvider(fn *types.Func) bool { return fn != nil && providerInstalls[fn.FullName()] }
+func InstallsTracerProvider(fn *types.Func) bool {
+	v, _ := lookup(providerInstalls, providerInstallNames, fn)
+	return v
+}
+
+var (
+	providerInstallNames = shortNames(providerInstalls)
+	propagatorSetNames   = shortNames(propagatorSets)
+)
 
 // SetsPropagator reports whether fn sets the global text-map propagator.
-func SetsPropagator(fn *types.Func) bool { return fn != nil && propagatorSets[fn.FullName()] }
+func SetsPropagator(fn *types.Func) bool {
+	v, _ := lookup(propagatorSets, propagatorSetNames, fn)
+	return v
+}
 
 // propagatorUses lists the API functions that read the global text-map
 // propagator: code that calls them injects or extracts trace context
@@ -76,7 +87,12 @@ var propagatorUses = map[string]bool{
 }
 
 // UsesPropagator reports whether fn reads the global text-map propagator.
-func UsesPropagator(fn *types.Func) bool { return fn != nil && propagatorUses[fn.FullName()] }
+func UsesPropagator(fn *types.Func) bool {
+	v, _ := lookup(propagatorUses, propagatorUseNames, fn)
+	return v
+}
+
+var propagatorUseNames = shortNames(propagatorUses)
 
 // instrumentationPrefix holds the contrib instrumentation packages, which
 // inject and extract trace context with the global propagator unless they

@@ -17,7 +17,7 @@ var spanNameArgs = map[string]int{
 // (span.SetName, on the interface or on a concrete span, and the otelhttp
 // constructors' operation) and returns that argument's index.
 func SpanNameArg(fn *types.Func) (int, bool) {
-	if i, ok := spanNameArgs[fn.FullName()]; ok {
+	if i, ok := lookup(spanNameArgs, spanNameArgNames, fn); ok {
 		return i, true
 	}
 	sig := fn.Signature()
@@ -36,9 +36,13 @@ var spanNameFormatters = map[string]int{
 // SpanNameFormatterArg reports whether fn takes a span name formatter and
 // returns its argument index.
 func SpanNameFormatterArg(fn *types.Func) (int, bool) {
-	i, ok := spanNameFormatters[fn.FullName()]
-	return i, ok
+	return lookup(spanNameFormatters, spanNameFormatterNames, fn)
 }
+
+var (
+	spanNameArgNames       = shortNames(spanNameArgs)
+	spanNameFormatterNames = shortNames(spanNameFormatters)
+)
 
 // routeFields are fields of request types whose values are bounded by the
 // application's routes: the route template and the method. Keyed by
