@@ -225,7 +225,7 @@ func IsSpanAttrSink(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
-	if attrSinks[fn.FullName()] {
+	if get(attrSinks, attrSinksNames, fn) {
 		return true
 	}
 	sig := fn.Signature()
@@ -327,3 +327,7 @@ func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	fn, _ := info.Uses[id].(*types.Func)
 	return fn
 }
+
+var (
+	attrSinksNames = shortNames(attrSinks)
+)

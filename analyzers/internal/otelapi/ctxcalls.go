@@ -35,7 +35,7 @@ func StdHandsContextOn(fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
-	if v, ok := stdHandsOn[fn.FullName()]; ok {
+	if v, ok := lookup(stdHandsOn, stdHandsOnNames, fn); ok {
 		return v
 	}
 	return stdHandsOn[fn.Pkg().Path()]
@@ -59,7 +59,7 @@ func OTelHandsContextOn(fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
-	if v, ok := otelHandsOn[fn.FullName()]; ok {
+	if v, ok := lookup(otelHandsOn, otelHandsOnNames, fn); ok {
 		return v
 	}
 	return strings.HasPrefix(fn.Pkg().Path(), "go.opentelemetry.io/contrib/instrumentation/")
@@ -98,3 +98,8 @@ func IsPluggable(path string) bool {
 	}
 	return false
 }
+
+var (
+	otelHandsOnNames = shortNames(otelHandsOn)
+	stdHandsOnNames  = shortNames(stdHandsOn)
+)

@@ -31,6 +31,12 @@ func lookup[V any](m map[string]V, short map[string]bool, fn *types.Func) (V, bo
 	return v, ok
 }
 
+// get returns m's entry for fn, or the zero value, as lookup does.
+func get[V any](m map[string]V, short map[string]bool, fn *types.Func) V {
+	v, _ := lookup(m, short, fn)
+	return v
+}
+
 // IsFunc reports whether fn is the function or method with the given full
 // name, comparing names before building fn's full name.
 func IsFunc(fn *types.Func, full string) bool {

@@ -118,12 +118,12 @@ func IsBorrowed(fn *types.Func) bool { v, _ := lookup(borrowedSpans, borrowedNam
 // SpanIntoContextArg reports whether fn stores a span argument in the context
 // it returns, and the index of that argument.
 func SpanIntoContextArg(fn *types.Func) (int, bool) {
-	i, ok := spanIntoContext[fn.FullName()]
+	i, ok := lookup(spanIntoContext, spanIntoContextNames, fn)
 	return i, ok
 }
 
 // IsNoReturn reports whether fn is known never to return normally.
-func IsNoReturn(fn *types.Func) bool { return noReturn[fn.FullName()] }
+func IsNoReturn(fn *types.Func) bool { return get(noReturn, noReturnNames, fn) }
 
 // IsSpanType reports whether t is the trace.Span interface, or a type that
 // implements it (a concrete span, or a wrapper that embeds one).
@@ -323,7 +323,9 @@ var goroutineSpawners = map[string]bool{
 
 // IsGoroutineSpawner reports whether fn runs its function argument in a new
 // goroutine.
-func IsGoroutineSpawner(fn *types.Func) bool { return goroutineSpawners[fn.FullName()] }
+func IsGoroutineSpawner(fn *types.Func) bool {
+	return get(goroutineSpawners, goroutineSpawnersNames, fn)
+}
 
 // spanCarriers put a span or span context into the context they are given.
 var spanCarriers = map[string]bool{
@@ -334,7 +336,7 @@ var spanCarriers = map[string]bool{
 
 // CarriesSpan reports whether fn returns its context argument with a span
 // (or span context) in it: a fresh context given to it is a deliberate root.
-func CarriesSpan(fn *types.Func) bool { return spanCarriers[fn.FullName()] }
+func CarriesSpan(fn *types.Func) bool { return get(spanCarriers, spanCarriersNames, fn) }
 
 // IsLinkOption reports whether fn is a span start option that links the new
 // span to another (trace.WithLinks).
@@ -399,7 +401,7 @@ var errorCtors = map[string]ErrorCtor{
 
 // ErrorConstructor reports whether fn builds an error from a status code.
 func ErrorConstructor(fn *types.Func) (ErrorCtor, bool) {
-	c, ok := errorCtors[fn.FullName()]
+	c, ok := lookup(errorCtors, errorCtorsNames, fn)
 	return c, ok
 }
 
@@ -472,7 +474,7 @@ var neverFailFuncs = map[string]string{
 // returns a non-nil error in a module whose go directive is goVersion
 // ("go1.24"; "" when unknown: only what holds in every release counts).
 func NeverFails(fn *types.Func, goVersion string) bool {
-	since, ok := neverFailFuncs[fn.FullName()]
+	since, ok := lookup(neverFailFuncs, neverFailFuncsNames, fn)
 	if !ok {
 		return false
 	}
@@ -498,7 +500,9 @@ var expectedStatusCtors = map[string]bool{
 
 // IsExpectedStatusCtor reports whether fn builds a *Status that is an
 // outcome whatever its argument.
-func IsExpectedStatusCtor(fn *types.Func) bool { return expectedStatusCtors[fn.FullName()] }
+func IsExpectedStatusCtor(fn *types.Func) bool {
+	return get(expectedStatusCtors, expectedStatusCtorsNames, fn)
+}
 
 // codeOfFuncs return the code an error carries, to compare with a
 // constant: status.Code(err) == codes.NotFound.
@@ -510,7 +514,7 @@ var codeOfFuncs = map[string]CodeScheme{
 // CodeOf reports whether fn returns the status code its error argument
 // carries, and the code's numbering.
 func CodeOf(fn *types.Func) (CodeScheme, bool) {
-	s, ok := codeOfFuncs[fn.FullName()]
+	s, ok := lookup(codeOfFuncs, codeOfFuncsNames, fn)
 	return s, ok
 }
 
@@ -547,7 +551,7 @@ var sentinelCtors = map[string]bool{
 
 // IsSentinelCtor reports whether fn builds a plain error from a message
 // (errors.New).
-func IsSentinelCtor(fn *types.Func) bool { return sentinelCtors[fn.FullName()] }
+func IsSentinelCtor(fn *types.Func) bool { return get(sentinelCtors, sentinelCtorsNames, fn) }
 
 // outcomeWords are the words that name a sentinel error as a normal
 // outcome of a request, the client-class gRPC codes and HTTP 4xx in the
@@ -689,3 +693,15 @@ func camelWords(s string) []string {
 	}
 	return words
 }
+
+var (
+	codeOfFuncsNames         = shortNames(codeOfFuncs)
+	errorCtorsNames          = shortNames(errorCtors)
+	expectedStatusCtorsNames = shortNames(expectedStatusCtors)
+	goroutineSpawnersNames   = shortNames(goroutineSpawners)
+	neverFailFuncsNames      = shortNames(neverFailFuncs)
+	noReturnNames            = shortNames(noReturn)
+	sentinelCtorsNames       = shortNames(sentinelCtors)
+	spanCarriersNames        = shortNames(spanCarriers)
+	spanIntoContextNames     = shortNames(spanIntoContext)
+)

@@ -26,7 +26,7 @@ func SyncExport(fn *types.Func) (string, bool) {
 	if fn == nil {
 		return "", false
 	}
-	alt, ok := syncExports[fn.FullName()]
+	alt, ok := lookup(syncExports, syncExportsNames, fn)
 	return alt, ok
 }
 
@@ -138,3 +138,7 @@ func SetsPropagatorPkg(path string) bool {
 	}
 	return false
 }
+
+var (
+	syncExportsNames = shortNames(syncExports)
+)

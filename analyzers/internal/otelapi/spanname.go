@@ -66,7 +66,7 @@ var routeFuncs = map[string]bool{
 func IsRouteField(pkg, typ, field string) bool { return routeFields[pkg+"."+typ+"."+field] }
 
 // IsRouteFunc reports whether fn returns a request's route template.
-func IsRouteFunc(fn *types.Func) bool { return routeFuncs[fn.FullName()] }
+func IsRouteFunc(fn *types.Func) bool { return get(routeFuncs, routeFuncsNames, fn) }
 
 // NameSource describes request data with unbounded values: what it is and
 // how to record it instead of putting it into a span name.
@@ -133,14 +133,14 @@ func UnboundedField(pkg, typ, field string) (NameSource, bool) {
 // UnboundedFunc reports whether fn returns unbounded request data as a
 // string (r.URL.String(), r.PathValue("id")) and describes it.
 func UnboundedFunc(fn *types.Func) (NameSource, bool) {
-	s, ok := unboundedFuncs[fn.FullName()]
+	s, ok := lookup(unboundedFuncs, unboundedFuncsNames, fn)
 	return s, ok
 }
 
 // UnboundedMap reports whether fn returns a map or slice of unbounded
 // request data (mux.Vars(r)) and describes its elements.
 func UnboundedMap(fn *types.Func) (NameSource, bool) {
-	s, ok := unboundedMaps[fn.FullName()]
+	s, ok := lookup(unboundedMaps, unboundedMapsNames, fn)
 	return s, ok
 }
 
@@ -185,7 +185,7 @@ var nameCarriers = map[string][]int{
 // NameCarrier reports whether fn is a string function whose result carries
 // its arguments' values, and which ones (-1: all of them).
 func NameCarrier(fn *types.Func) ([]int, bool) {
-	args, ok := nameCarriers[fn.FullName()]
+	args, ok := lookup(nameCarriers, nameCarriersNames, fn)
 	return args, ok
 }
 
@@ -201,7 +201,7 @@ var otelhttpSides = map[string]bool{
 // OtelhttpSide reports whether fn takes otelhttp options, and whether the
 // spans it names are client spans.
 func OtelhttpSide(fn *types.Func) (client, ok bool) {
-	client, ok = otelhttpSides[fn.FullName()]
+	client, ok = lookup(otelhttpSides, otelhttpSidesNames, fn)
 	return client, ok
 }
 
@@ -212,4 +212,12 @@ func IsSpanKindOption(fn *types.Func) bool { return fn.FullName() == TracePkg+".
 const (
 	SpanKindClient   = 3
 	SpanKindProducer = 4
+)
+
+var (
+	nameCarriersNames   = shortNames(nameCarriers)
+	otelhttpSidesNames  = shortNames(otelhttpSides)
+	routeFuncsNames     = shortNames(routeFuncs)
+	unboundedFuncsNames = shortNames(unboundedFuncs)
+	unboundedMapsNames  = shortNames(unboundedMaps)
 )
