@@ -251,7 +251,15 @@ func isPointer(t types.Type) bool {
 func IsServerStream(t types.Type) bool { return isServerStream(t) }
 
 func isServerStream(t types.Type) bool {
-	ms := types.NewMethodSet(t)
+	if !mayHaveMethods(t) {
+		return false
+	}
+	return serverStreamMethods(types.NewMethodSet(t))
+}
+
+// serverStreamMethods reports whether ms has a gRPC server stream's
+// Context, SendMsg and RecvMsg methods.
+func serverStreamMethods(ms *types.MethodSet) bool {
 	ctx := ms.Lookup(nil, "Context")
 	if ctx == nil || ms.Lookup(nil, "SendMsg") == nil || ms.Lookup(nil, "RecvMsg") == nil {
 		return false
@@ -330,7 +338,7 @@ func declaredByService(req types.Type, method string) bool {
 // implements it, such as *gin.Context), an *http.Request, a framework's
 // request parameter, or a gRPC server stream.
 func CarriesRequest(t types.Type) bool {
-	if isContext(t) || implementsContext(t) || isServerStream(t) {
+	if isContext(t) {
 		return true
 	}
 	if (TypeRef{Path: "net/http", Name: "Request", Pointer: true}).is(t) {
@@ -341,12 +349,34 @@ func CarriesRequest(t types.Type) bool {
 			return true
 		}
 	}
+	if !mayHaveMethods(t) {
+		return false
+	}
+	ms := types.NewMethodSet(t) // one method set for both questions: building it is costly
+	return contextMethods(ms) || serverStreamMethods(ms)
+}
+
+// mayHaveMethods reports whether values of type t can have methods: not
+// a basic type, nor a slice, map, channel, array or function type.
+func mayHaveMethods(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch u := types.Unalias(t).(type) {
+	case *types.Named, *types.Interface, *types.TypeParam:
+		return true
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if u.Field(i).Embedded() {
+				return true
+			}
+		}
+	}
 	return false
 }
 
-// implementsContext reports whether t has the methods of context.Context.
-func implementsContext(t types.Type) bool {
-	ms := types.NewMethodSet(t)
+// contextMethods reports whether ms has the methods of context.Context.
+func contextMethods(ms *types.MethodSet) bool {
 	for _, m := range []string{"Deadline", "Done", "Err", "Value"} {
 		if ms.Lookup(nil, m) == nil {
 			return false
