@@ -103,6 +103,9 @@ func (c *checker) computeFacts(decls []*ast.FuncDecl) {
 	for changed, rounds := true, 0; changed && rounds < 20; rounds++ {
 		changed = false
 		for _, d := range decls {
+			if d.Type.Params.NumFields() == 0 {
+				continue // no parameter to pass on
+			}
 			fn := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
 			params := c.namedParams(d)
 			if len(params) == 0 {
