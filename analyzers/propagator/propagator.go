@@ -16,9 +16,9 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/cgofile"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
-	"github.com/otellint/otellint/analyzers/internal/testcode"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
 
 //go:embed doc.go
