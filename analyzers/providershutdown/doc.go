@@ -18,9 +18,9 @@
 // function that returns one it builds (tp := initTracer(), across
 // packages by fact), when the function that holds it neither shuts it
 // down nor hands the duty on. The duty moves when the provider, or its
-// Shutdown method value, is returned, stored (in a struct field, a package
-// variable, a composite literal, a slice of shutdown functions, another
-// variable), sent on a channel, or passed to a function that takes charge
+// Shutdown method value, is returned, stored (in a struct field or a
+// package variable that the package shuts down, see below, a slice of
+// shutdown functions, another variable), sent on a channel, or passed to a function that takes charge
 // of it (one that does any of these with its parameter: a fact, across
 // packages) or that nothing is known of (an interface method, a function
 // value, a package read from export data). Returning it as an interface
@@ -68,6 +68,13 @@
 // timeout: a deferred tp.Shutdown(ctx) becomes a deferred function that
 // makes one; elsewhere the context is made just before the call.
 //
+// A meter or logger provider is reported only when its call shows a
+// periodic reader or a batch processor (sdkmetric.NewPeriodicReader,
+// sdklog.NewBatchProcessor): a pull reader such as the Prometheus exporter
+// holds nothing to lose, and what a reader passed in does is not seen.
+// Test-support packages (fakes, test servers, by import path) are not
+// checked.
+//
 // In tests (_test.go files, functions taking *testing.T, *testing.B,
 // *testing.F or testing.TB) a provider is reported only in a test function
 // (one that takes a testing type: not init or TestMain, whose provider
@@ -78,8 +85,13 @@
 // recorder loses nothing when the test ends. Generated files are not
 // checked.
 //
-// Not findings, by design: a provider kept in a package variable or a
-// struct field (the duty moved to whoever owns it: the rule does not
-// check that the owner calls Shutdown); a provider whose duty moves
-// through a variable or a function value the rule cannot follow.
+// A provider stored in an unexported struct field or package variable of
+// the package is reported when nothing in the package shuts it down or
+// hands it on from there (its Shutdown, or any use of it beyond the store
+// and the OTel API: returned, passed on, ranged over). Exported fields and
+// variables, and other packages' fields, hand the duty on: code elsewhere
+// may shut them down.
+//
+// Not findings, by design: a provider whose duty moves through a variable,
+// a container or a function value the rule cannot follow.
 package providershutdown

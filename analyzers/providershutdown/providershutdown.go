@@ -89,6 +89,11 @@ type checker struct {
 	// lostAs is the interface type without Shutdown that the last
 	// provider checked was returned as, or nil.
 	lostAs types.Type
+	// lostIn is the field or package variable, of this package, that the
+	// last provider checked was stored in and that nothing shuts down.
+	lostIn *types.Var
+	// shut memoises storeHandled.
+	shut map[*types.Var]bool
 	// decl is the function whose body handled walks.
 	decl *ast.FuncDecl
 	// returns memoises returnsNew for functions of this package.
@@ -96,6 +101,9 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if _, ok := testcode.SupportPackage(pass.Pkg.Path()); ok {
+		return nil, nil // fakes and test servers: their providers serve tests
+	}
 	if !nearSDK(pass.Pkg) {
 		// No provider can be built or received here: building one names
 		// the SDK, and so does a function that returns one.
@@ -199,6 +207,154 @@ func (c *checker) resultType(stack []ast.Node, ret *ast.ReturnStmt, child ast.No
 		return nil
 	}
 	return sig.Results().At(idx).Type()
+}
+
+// storeTarget returns the field or package variable of this package
+// that an assignment to lhs stores into, or nil (a local variable, an
+// element, another package's field: followed no further).
+func (c *checker) storeTarget(lhs ast.Expr) *types.Var {
+	switch lhs := ast.Unparen(lhs).(type) {
+	case *ast.SelectorExpr:
+		return c.fieldOf(lhs.Sel)
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.ObjectOf(lhs).(*types.Var); ok && v.Pkg() == c.pass.Pkg && v.Parent() == c.pass.Pkg.Scope() {
+			return v
+		}
+	}
+	return nil
+}
+
+// fieldOf returns the field of a struct of this package that id names.
+func (c *checker) fieldOf(e ast.Expr) *types.Var {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && v.IsField() && v.Pkg() == c.pass.Pkg {
+		return v
+	}
+	return nil
+}
+
+// storeHandled reports whether f is exported (other packages may shut it
+// down), or the package does something with the unexported field or
+// package variable f beyond the store and the OTel API: its Shutdown
+// called or taken, f returned, passed to a function that is not the OTel
+// API's, copied, ranged over, type-asserted. Otherwise nothing shuts
+// down what is stored there, and lostIn records it.
+func (c *checker) storeHandled(f *types.Var) bool {
+	if c.shut == nil {
+		c.shut = map[*types.Var]bool{}
+	}
+	if f.Exported() {
+		return true // other packages may shut it down
+	}
+	done, ok := c.shut[f]
+	if !ok {
+		done = c.usedBeyondAPI(f)
+		c.shut[f] = done
+	}
+	if !done {
+		c.lostIn = f
+	}
+	return done
+}
+
+// usedBeyondAPI reports whether some use of f in the package may shut it
+// down or hand it on (see storeHandled).
+func (c *checker) usedBeyondAPI(f *types.Var) bool {
+	info := c.pass.TypesInfo
+	found := false
+	for _, file := range c.pass.Files {
+		var stack []ast.Node
+		ast.Inspect(file, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			id, ok := n.(*ast.Ident)
+			if !ok || info.Uses[id] != f {
+				return true
+			}
+			// The expression that denotes f: x.f or f.
+			i := len(stack) - 1
+			var e ast.Node = id
+			if i > 0 {
+				if sel, ok := stack[i-1].(*ast.SelectorExpr); ok && sel.Sel == id {
+					e, i = sel, i-1
+				}
+			}
+			if i == 0 {
+				return true
+			}
+			switch p := stack[i-1].(type) {
+			case *ast.SelectorExpr:
+				// f.Tracer("x"), f.Meter(...): a use, not an owner's.
+				found = p.Sel.Name == "Shutdown"
+			case *ast.AssignStmt:
+				for _, l := range p.Lhs {
+					if l == e {
+						return true // a store
+					}
+				}
+				found = true
+			case *ast.CallExpr:
+				if p.Fun == e {
+					return true
+				}
+				fn, _ := typeutil.Callee(info, p).(*types.Func)
+				found = fn == nil || fn.Pkg() == nil || !otelapi.IsOTelAPIPath(fn.Pkg().Path())
+			case *ast.KeyValueExpr:
+				// the key of a composite literal: a store
+				if p.Key != e {
+					found = true
+				}
+			default:
+				found = true // returned, ranged over, indexed, compared, asserted
+			}
+			return true
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// storedMessage says where a provider was stored that nothing shuts down.
+func (c *checker) storedMessage(f *types.Var) string {
+	where := "package variable " + f.Name()
+	if f.IsField() {
+		where = "field " + f.Name()
+		if t := c.fieldOwner(f); t != "" {
+			where = "field " + t + "." + f.Name()
+		}
+	}
+	return "is stored in " + where + ", which nothing in this package shuts down"
+}
+
+// fieldOwner returns the name of the named struct type of this package
+// that declares field f, or "".
+func (c *checker) fieldOwner(f *types.Var) string {
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if st.Field(i) == f {
+					return tn.Name()
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // canShutDown reports whether values of type t have a Shutdown method.
@@ -339,11 +495,26 @@ func (c *checker) handOff(stack []ast.Node) bool {
 				return false // returned as an interface without Shutdown: no caller can
 			}
 			return true
-		case *ast.CompositeLit, *ast.KeyValueExpr, *ast.SendStmt,
+		case *ast.KeyValueExpr:
+			if p.Value == child {
+				if f := c.fieldOf(p.Key); f != nil {
+					return c.storeHandled(f)
+				}
+			}
+			return true
+		case *ast.CompositeLit, *ast.SendStmt,
 			*ast.TypeAssertExpr, *ast.TypeSwitchStmt, *ast.IndexExpr:
 			return true // returned, stored, sent, inspected for Shutdown
 		case *ast.AssignStmt:
-			return slices.Contains(p.Rhs, child.(ast.Expr)) // stored elsewhere: a field, a variable, a map
+			for j, r := range p.Rhs {
+				if r == child && len(p.Lhs) == len(p.Rhs) {
+					if f := c.storeTarget(p.Lhs[j]); f != nil {
+						return c.storeHandled(f)
+					}
+					return true // another variable, a map, an element: followed no further
+				}
+			}
+			return false
 		case *ast.ValueSpec:
 			return true
 		case *ast.CallExpr:
@@ -408,9 +579,15 @@ func (c *checker) checkFunc(fd *ast.FuncDecl) {
 // stack) when nothing shuts it down or takes charge of it.
 func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.CallExpr, fn *types.Func, p otelapi.Provider, idx int) {
 	info := c.pass.TypesInfo
-	if c.isTest(fd) && (!c.queues(call, p) || !c.takesTesting(fd)) {
+	if c.isTest(fd) && (!c.queues(call, p, false) || !c.takesTesting(fd)) {
 		// A test provider that buffers nothing loses nothing at exit; one
 		// made in init or TestMain lives as long as the test binary.
+		return
+	}
+	if p.Kind != otelapi.TracerProviderKind && !c.queues(call, p, true) {
+		// A meter or logger provider whose call shows no periodic reader
+		// or batch processor: a pull reader (Prometheus) loses nothing,
+		// and what a reader passed in does is not seen.
 		return
 	}
 	parent := stack[len(stack)-2]
@@ -428,9 +605,15 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 			default:
 				return
 			}
+			if f := c.storeTarget(parent.Lhs[i]); f != nil {
+				if !c.storeHandled(f) {
+					c.report(call, fn, p, c.storedMessage(f))
+				}
+				return
+			}
 			id, ok := parent.Lhs[i].(*ast.Ident)
 			if !ok {
-				return // stored in a field or an element: handed on
+				return // stored in an element: handed on
 			}
 			if id.Name == "_" {
 				c.report(call, fn, p, "is dropped")
@@ -462,9 +645,13 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 		}
 	default:
 		// Used in place: returned, stored, passed on, or lost.
-		c.lostAs = nil
+		c.lostAs, c.lostIn = nil, nil
 		c.decl = fd
 		if idx != 0 || c.handOff(stack) {
+			return
+		}
+		if c.lostIn != nil {
+			c.report(call, fn, p, c.storedMessage(c.lostIn))
 			return
 		}
 		if c.lostAs != nil {
@@ -477,8 +664,12 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 	if v == nil {
 		return
 	}
-	c.lostAs = nil
+	c.lostAs, c.lostIn = nil, nil
 	if c.handled(fd, v) != nil || c.processorShutDown(fd, call) {
+		return
+	}
+	if c.lostIn != nil {
+		c.report(call, fn, p, c.storedMessage(c.lostIn))
 		return
 	}
 	if c.lostAs != nil {
@@ -538,7 +729,7 @@ func (c *checker) shutDown(body ast.Node, v *types.Var) bool {
 
 // queues reports whether the provider call is given an option or
 // processor that buffers telemetry (a batcher, a periodic reader).
-func (c *checker) queues(call *ast.CallExpr, p otelapi.Provider) bool {
+func (c *checker) queues(call *ast.CallExpr, p otelapi.Provider, strict bool) bool {
 	found := false
 	ast.Inspect(call, func(n ast.Node) bool {
 		if inner, ok := n.(*ast.CallExpr); ok {
@@ -548,7 +739,7 @@ func (c *checker) queues(call *ast.CallExpr, p otelapi.Provider) bool {
 		}
 		if id, ok := n.(*ast.Ident); ok && id.Name != "_" {
 			// An options slice built elsewhere: what it holds is not seen.
-			if call.Ellipsis.IsValid() && len(call.Args) > 0 && call.Args[len(call.Args)-1] == id {
+			if !strict && call.Ellipsis.IsValid() && len(call.Args) > 0 && call.Args[len(call.Args)-1] == id {
 				found = true
 			}
 		}

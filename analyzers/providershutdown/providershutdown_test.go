@@ -11,7 +11,7 @@ import (
 
 func TestProviderShutdown(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), providershutdown.Analyzer,
-		"./providershutdown/basic", "./providershutdown/negative", "./providershutdown/tests",
+		"./providershutdown/basic", "./providershutdown/negative", "./providershutdown/unit",
 		"./providershutdown/helpers/...", "./providershutdown/ctx", "./sanity/...")
 }
 

@@ -13,11 +13,14 @@ type Provider struct {
 	Queues []string
 }
 
+// TracerProviderKind is the Kind of the trace SDK's provider.
+const TracerProviderKind = "tracer provider"
+
 // providerCtors maps the SDK's provider constructors to what they build.
 // Each provider must be shut down: Shutdown drains its processors' queues
 // and shuts the exporters down.
 var providerCtors = map[string]Provider{
-	"go.opentelemetry.io/otel/sdk/trace.NewTracerProvider": {Kind: "tracer provider", Pkg: "sdktrace", Queues: []string{
+	"go.opentelemetry.io/otel/sdk/trace.NewTracerProvider": {Kind: TracerProviderKind, Pkg: "sdktrace", Queues: []string{
 		"go.opentelemetry.io/otel/sdk/trace.WithBatcher",
 		"go.opentelemetry.io/otel/sdk/trace.NewBatchSpanProcessor",
 	}},

@@ -47,12 +47,12 @@ func dropped() {
 }
 
 func meters() {
-	mp := sdkmetric.NewMeterProvider() // want `meter provider from sdkmetric.NewMeterProvider is never shut down`
+	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(sdkmetric.NewPeriodicReader(exporter))) // want `meter provider from sdkmetric.NewMeterProvider is never shut down`
 	otel.SetMeterProvider(mp)
 }
 
 func logs() *sdklog.LoggerProvider {
-	lp := sdklog.NewLoggerProvider() // want `logger provider from sdklog.NewLoggerProvider is never shut down`
+	lp := sdklog.NewLoggerProvider(sdklog.WithProcessor(sdklog.NewBatchProcessor(logExporter))) // want `logger provider from sdklog.NewLoggerProvider is never shut down`
 	_ = lp.Logger("app")
 	return nil
 }
@@ -88,3 +88,27 @@ func initOTEL() trace.TracerProvider {
 	tp := sdktrace.NewTracerProvider() // want `tracer provider from sdktrace.NewTracerProvider is returned as trace.TracerProvider, which has no Shutdown method: no caller can shut it down`
 	return tp
 }
+
+// Kept where nothing shuts it down.
+type server struct {
+	tp *sdktrace.TracerProvider
+}
+
+func newServer() *server {
+	return &server{tp: sdktrace.NewTracerProvider()} // want `tracer provider from sdktrace.NewTracerProvider is stored in field server.tp, which nothing in this package shuts down`
+}
+
+func (s *server) tracer() trace.Tracer { return s.tp.Tracer("server") }
+
+var provider *sdktrace.TracerProvider
+
+func initProvider() {
+	tp := sdktrace.NewTracerProvider() // want `tracer provider from sdktrace.NewTracerProvider is stored in package variable provider, which nothing in this package shuts down`
+	provider = tp
+	otel.SetTracerProvider(provider)
+}
+
+var (
+	exporter    sdkmetric.Exporter
+	logExporter sdklog.Exporter
+)

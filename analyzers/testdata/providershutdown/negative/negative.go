@@ -96,6 +96,23 @@ func initGlobal() {
 	otel.SetTracerProvider(global)
 }
 
+func shutdownGlobal(ctx context.Context) error { return global.Shutdown(ctx) }
+
+// Exported: another package may shut it down.
+var Provider *sdktrace.TracerProvider
+
+func initExported() {
+	Provider = sdktrace.NewTracerProvider()
+}
+
+type Server struct {
+	TP *sdktrace.TracerProvider
+}
+
+func NewServer() *Server {
+	return &Server{TP: sdktrace.NewTracerProvider()}
+}
+
 // Passed to a helper that shuts it down.
 func closeOnSignal(tp *sdktrace.TracerProvider, done <-chan struct{}) { // want closeOnSignal:"takesProvider\\(0\\)"
 	go func() {
@@ -163,4 +180,12 @@ type shutdowner interface {
 
 func initShutdowner() shutdowner {
 	return sdktrace.NewTracerProvider()
+}
+
+// A meter provider whose reader is given: a pull reader (a Prometheus
+// exporter) loses nothing at exit, and what this one is is not seen
+// (temporal's metrics provider).
+func pullReader(reader sdkmetric.Reader) {
+	mp := sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))
+	otel.SetMeterProvider(mp)
 }

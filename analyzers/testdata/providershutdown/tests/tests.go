@@ -1,2 +1,0 @@
-// Package tests holds test providers.
-package tests

@@ -1,0 +1,2 @@
+// Package unit holds test providers.
+package unit
