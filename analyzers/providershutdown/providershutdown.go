@@ -590,59 +590,15 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 		// and what a reader passed in does is not seen.
 		return
 	}
-	parent := stack[len(stack)-2]
-	var v *types.Var
-	switch parent := parent.(type) {
+	var lhs, rhs []ast.Expr
+	switch parent := stack[len(stack)-2].(type) {
 	case *ast.AssignStmt:
-		for i, r := range parent.Rhs {
-			if r != call {
-				continue
-			}
-			switch {
-			case len(parent.Lhs) == len(parent.Rhs) && idx == 0:
-			case len(parent.Rhs) == 1 && idx < len(parent.Lhs):
-				i = idx
-			default:
-				return
-			}
-			if f := c.storeTarget(parent.Lhs[i]); f != nil {
-				if !c.storeHandled(f) {
-					c.report(call, fn, p, c.storedMessage(f))
-				}
-				return
-			}
-			id, ok := parent.Lhs[i].(*ast.Ident)
-			if !ok {
-				return // stored in an element: handed on
-			}
-			if id.Name == "_" {
-				c.report(call, fn, p, "is dropped")
-				return
-			}
-			obj, _ := info.ObjectOf(id).(*types.Var)
-			if obj == nil || obj.Parent() == c.pass.Pkg.Scope() {
-				return // a package variable: handed on
-			}
-			v = obj
-		}
+		lhs, rhs = parent.Lhs, parent.Rhs
 	case *ast.ValueSpec:
-		for i, r := range parent.Values {
-			if r != call {
-				continue
-			}
-			switch {
-			case len(parent.Names) == len(parent.Values) && idx == 0:
-			case len(parent.Values) == 1 && idx < len(parent.Names):
-				i = idx
-			default:
-				return
-			}
-			if parent.Names[i].Name == "_" {
-				c.report(call, fn, p, "is dropped")
-				return
-			}
-			v, _ = info.Defs[parent.Names[i]].(*types.Var)
+		for _, n := range parent.Names {
+			lhs = append(lhs, n)
 		}
+		rhs = parent.Values
 	default:
 		// Used in place: returned, stored, passed on, or lost.
 		c.lostAs, c.lostIn = nil, nil
@@ -650,16 +606,40 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 		if idx != 0 || c.handOff(stack) {
 			return
 		}
-		if c.lostIn != nil {
-			c.report(call, fn, p, c.storedMessage(c.lostIn))
-			return
-		}
-		if c.lostAs != nil {
-			c.report(call, fn, p, "is returned as "+types.TypeString(c.lostAs, func(p *types.Package) string { return p.Name() })+", which has no Shutdown method: no caller can shut it down")
-			return
-		}
-		c.report(call, fn, p, "is never shut down")
+		c.reportLost(call, fn, p)
 		return
+	}
+	var v *types.Var
+	for i, r := range rhs {
+		if r != call {
+			continue
+		}
+		switch {
+		case len(lhs) == len(rhs) && idx == 0:
+		case len(rhs) == 1 && idx < len(lhs):
+			i = idx
+		default:
+			return
+		}
+		if f := c.storeTarget(lhs[i]); f != nil {
+			if !c.storeHandled(f) {
+				c.report(call, fn, p, c.storedMessage(f))
+			}
+			return
+		}
+		id, ok := lhs[i].(*ast.Ident)
+		if !ok {
+			return // stored in an element: handed on
+		}
+		if id.Name == "_" {
+			c.report(call, fn, p, "is dropped")
+			return
+		}
+		obj, _ := info.ObjectOf(id).(*types.Var)
+		if obj == nil || obj.Parent() == c.pass.Pkg.Scope() {
+			return // a package variable: handed on
+		}
+		v = obj
 	}
 	if v == nil {
 		return
@@ -668,15 +648,21 @@ func (c *checker) checkProvider(fd *ast.FuncDecl, stack []ast.Node, call *ast.Ca
 	if c.handled(fd, v) != nil || c.processorShutDown(fd, call) {
 		return
 	}
-	if c.lostIn != nil {
+	c.reportLost(call, fn, p)
+}
+
+// reportLost reports the provider built by call that nothing took charge
+// of, saying where it was lost: in a field or variable nothing shuts down,
+// returned as an interface without Shutdown, or nowhere.
+func (c *checker) reportLost(call *ast.CallExpr, fn *types.Func, p otelapi.Provider) {
+	switch {
+	case c.lostIn != nil:
 		c.report(call, fn, p, c.storedMessage(c.lostIn))
-		return
-	}
-	if c.lostAs != nil {
+	case c.lostAs != nil:
 		c.report(call, fn, p, "is returned as "+types.TypeString(c.lostAs, func(p *types.Package) string { return p.Name() })+", which has no Shutdown method: no caller can shut it down")
-		return
+	default:
+		c.report(call, fn, p, "is never shut down")
 	}
-	c.report(call, fn, p, "is never shut down")
 }
 
 // processorOptions are the provider options that take a processor or a
