@@ -392,10 +392,19 @@ func (c *checker) check(file *ast.File, s site) {
 	if s.via != "" {
 		via = " passed to " + s.via
 	}
+	from, advice := shorten(types.ExprString(cl.dyn.expr)), c.advice(cl.dyn, s.side)
+	if v := c.carrier(s.expr, cl.dyn.expr); v != "" {
+		// Name the variable the reader sees in the name; the related
+		// position shows where its value comes from.
+		from = v + " (from " + from + ")"
+		if !cl.dyn.known || cl.dyn.src.Attr == "" {
+			advice = fmt.Sprintf("use a constant name and record %s as an attribute", v)
+		}
+	}
 	d := analysis.Diagnostic{
 		Pos: s.expr.Pos(), End: s.expr.End(),
 		Message: fmt.Sprintf("span name%s is built from %s, which has unbounded values (backends cannot group such spans; %s)",
-			via, shorten(types.ExprString(cl.dyn.expr)), c.advice(cl.dyn, s.side)),
+			via, from, advice),
 	}
 	if p := cl.dyn.expr; p.Pos() < s.expr.Pos() || p.End() > s.expr.End() {
 		// The unbounded part reaches the name through a variable.
@@ -407,6 +416,36 @@ func (c *checker) check(file *ast.File, s site) {
 		}
 	}
 	c.pass.Report(d)
+}
+
+// carrier returns the name of the one variable in the span name expr
+// through which the unbounded part dyn, written elsewhere, reaches it; ""
+// when dyn is in expr itself or expr mentions several variables.
+func (c *checker) carrier(expr, dyn ast.Expr) string {
+	if dyn.Pos() >= expr.Pos() && dyn.End() <= expr.End() {
+		return ""
+	}
+	var names []string
+	ast.Inspect(expr, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+			if !ok || v.IsField() {
+				return true
+			}
+			if _, basic := v.Type().Underlying().(*types.Basic); !basic {
+				names = append(names, "", "") // a request, a struct: not a name's value
+				return true
+			}
+			if !slices.Contains(names, v.Name()) {
+				names = append(names, v.Name())
+			}
+		}
+		return true
+	})
+	if len(names) != 1 {
+		return ""
+	}
+	return names[0]
 }
 
 func shorten(s string) string {

@@ -59,7 +59,7 @@ func muxVars(w http.ResponseWriter, r *http.Request) {
 // The path reaches the name through a variable and a strings function.
 func derived(w http.ResponseWriter, r *http.Request) {
 	p := strings.TrimPrefix(r.URL.Path, "/api")
-	_, span := tracer.Start(r.Context(), p) // want `built from r\.URL\.Path, `
+	_, span := tracer.Start(r.Context(), p) // want `built from p \(from r\.URL\.Path\), `
 	defer span.End()
 }
 
@@ -117,7 +117,7 @@ func mixed(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != "/" {
 		name = r.URL.Path
 	}
-	_, span := tracer.Start(r.Context(), name) // want `built from r\.URL\.Path, `
+	_, span := tracer.Start(r.Context(), name) // want `built from name \(from r\.URL\.Path\), `
 	defer span.End()
 }
 
@@ -153,7 +153,7 @@ func sessionKey(r *http.Request) string { return r.Header.Get("X-Session") }
 
 func cacheGet(w http.ResponseWriter, r *http.Request) {
 	key := sessionKey(r)
-	_, span := tracer.Start(r.Context(), "cache.get "+key) // want `built from r\.Header\.Get\("X-Session"\), `
+	_, span := tracer.Start(r.Context(), "cache.get "+key) // want `built from key \(from r\.Header\.Get\("X-Session"\)\), .*record key as an attribute`
 	defer span.End()
 }
 
