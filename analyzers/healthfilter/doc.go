@@ -20,7 +20,9 @@
 // function registers one with Handle or HandleFunc and a constant
 // pattern, a router returned by a function that registers one, or a router
 // passed to a function that registers probe routes on its parameter (in
-// the package, or in another package through a fact). A probe route is a
+// the package, or in another package through a fact); or it is
+// http.DefaultServeMux and the package registers a probe route with
+// http.Handle or http.HandleFunc. A probe route is a
 // pattern whose last path segment is health, healthz, healthcheck, livez,
 // readyz, ready, live or ping; Go 1.22 patterns with a method or a host
 // ("GET /healthz") count, "/v1/health-records/{id}" does not.

@@ -71,6 +71,9 @@ func (f *probes) equal(g *probes) bool {
 type checker struct {
 	pass  *analysis.Pass
 	local map[*types.Func]*probes // this package's functions, so far
+	// defaults are the probe paths the package registers on
+	// http.DefaultServeMux (http.Handle, http.HandleFunc).
+	defaults []string
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -101,6 +104,9 @@ func run(pass *analysis.Pass) (any, error) {
 			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			decls = append(decls, decl{fd, fn, f})
 		}
+	}
+	for _, d := range decls {
+		c.findDefaults(d.fd)
 	}
 	// Facts of this package's functions, to a fixed point (a function
 	// that calls another registering routes learns it on a later round).
@@ -211,10 +217,8 @@ func (c *checker) analyse(fd *ast.FuncDecl) (map[*types.Var][]string, *probes) {
 			safe.At(c.pass, n.Pos())
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Handle" || sel.Sel.Name == "HandleFunc") && len(n.Args) >= 1 {
 				if v := c.routerVar(sel.X); v != nil {
-					if tv, ok := info.Types[n.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-						if p, ok := otelapi.ProbePath(constant.StringVal(tv.Value)); ok {
-							add(v, p)
-						}
+					if p, ok := c.probePattern(n.Args[0]); ok {
+						add(v, p)
 					}
 				}
 			}
@@ -278,11 +282,53 @@ func (c *checker) analyse(fd *ast.FuncDecl) (map[*types.Var][]string, *probes) {
 	return vars, fact
 }
 
+// findDefaults adds to c.defaults the probe routes fd registers on
+// http.DefaultServeMux.
+func (c *checker) findDefaults(fd *ast.FuncDecl) {
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) < 1 {
+			return true
+		}
+		fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || fn.Signature().Recv() != nil || fn.Name() != "Handle" && fn.Name() != "HandleFunc" {
+			return true
+		}
+		if p, ok := c.probePattern(call.Args[0]); ok && !slices.Contains(c.defaults, p) {
+			c.defaults = append(c.defaults, p)
+		}
+		return true
+	})
+}
+
+// probePattern reports whether e is a constant route pattern that serves a
+// probe, and returns its path.
+func (c *checker) probePattern(e ast.Expr) (string, bool) {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return otelapi.ProbePath(constant.StringVal(tv.Value))
+}
+
+// isDefaultMux reports whether e is http.DefaultServeMux.
+func (c *checker) isDefaultMux(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "DefaultServeMux"
+}
+
 // probedBy returns the probe paths the handler expression h serves: a
 // local router with probe routes, or the result of a function that returns
 // one.
 func (c *checker) probedBy(h ast.Expr, vars map[*types.Var][]string) []string {
 	h = ast.Unparen(h)
+	if c.isDefaultMux(h) {
+		return c.defaults
+	}
 	if v := c.routerVar(h); v != nil {
 		return vars[v]
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 func TestHealthfilter(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./healthfilter/defaultmux", "./sanity/...")
 }
 
 func TestHealthfilterFix(t *testing.T) {

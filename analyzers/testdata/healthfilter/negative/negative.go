@@ -115,3 +115,9 @@ func apiRoutes() *http.ServeMux {
 	mux.HandleFunc("/api/orders", orders)
 	return mux
 }
+
+// The default mux, without probe routes registered in this package.
+func DefaultMux() http.Handler {
+	http.HandleFunc("/api/orders", orders)
+	return otelhttp.NewHandler(http.DefaultServeMux, "server")
+}
