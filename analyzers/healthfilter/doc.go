@@ -22,10 +22,12 @@
 // passed to a function that registers probe routes on its parameter (in
 // the package, or in another package through a fact); or it is
 // http.DefaultServeMux and the package registers a probe route with
-// http.Handle or http.HandleFunc. A probe route is a
-// pattern whose last path segment is health, healthz, healthcheck, livez,
-// readyz, ready, live or ping; Go 1.22 patterns with a method or a host
-// ("GET /healthz") count, "/v1/health-records/{id}" does not.
+// http.Handle or http.HandleFunc. A probe route is a pattern with a
+// segment healthz, livez, readyz or healthcheck anywhere
+// ("/healthz/liveness"), or whose last segment is health, ready, live,
+// ping, liveness or readiness; Go 1.22 patterns with a method or a host
+// ("GET /healthz") count, "/v1/health-records/{id}" and "/health/{id}" do
+// not.
 //
 // Bad:
 //

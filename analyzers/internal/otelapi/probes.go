@@ -5,26 +5,31 @@ import (
 	"strings"
 )
 
-// probeSegments are the last path segments of health, liveness and
-// readiness probe routes: load balancers and orchestrators request them
-// every few seconds from every replica. Extend the table here.
-var probeSegments = map[string]bool{
-	"health":      true,
-	"healthz":     true,
-	"healthcheck": true,
-	"livez":       true,
-	"readyz":      true,
-	"ready":       true,
-	"live":        true,
-	"ping":        true,
+// probeSegments are the path segments of health, liveness and readiness
+// probe routes: load balancers and orchestrators request them every few
+// seconds from every replica. A word that names nothing but a probe
+// (anywhere) matches any segment of a path ("/healthz/liveness"); the
+// others (last) only its last segment ("/health", not "/health/{id}").
+// Extend the table here.
+var probeSegments = map[string]struct{ anywhere bool }{
+	"healthz":     {anywhere: true},
+	"livez":       {anywhere: true},
+	"readyz":      {anywhere: true},
+	"healthcheck": {anywhere: true},
+	"health":      {},
+	"ready":       {},
+	"live":        {},
+	"ping":        {},
+	"liveness":    {},
+	"readiness":   {},
 }
 
 // ProbePath reports whether the route pattern serves a health or readiness
 // probe and returns the pattern's path. The pattern is a net/http pattern
 // ("/healthz", "GET /healthz", "example.com/readyz", "/healthz/{$}") or a
-// router's path template; it is a probe when its last segment, compared
-// whole and without case, is one of the probe table's ("/v1/health-records"
-// and "/health/{id}" are not probes).
+// router's path template; it is a probe when a segment, compared whole
+// and without case, is one of the probe table's, where the table allows
+// it ("/v1/health-records" and "/health/{id}" are not probes).
 func ProbePath(pattern string) (string, bool) {
 	p := strings.TrimSpace(pattern)
 	if i := strings.IndexAny(p, " \t"); i >= 0 {
@@ -36,11 +41,13 @@ func ProbePath(pattern string) (string, bool) {
 	}
 	p = p[i:] // a host: "example.com/healthz"
 	segs := strings.Split(strings.TrimSuffix(strings.TrimSuffix(p, "{$}"), "/"), "/")
-	last := segs[len(segs)-1]
-	if !probeSegments[strings.ToLower(last)] {
-		return "", false
+	for i, seg := range segs {
+		w, ok := probeSegments[strings.ToLower(seg)]
+		if ok && (w.anywhere || i == len(segs)-1) {
+			return p, true
+		}
 	}
-	return p, true
+	return "", false
 }
 
 // Otelhttp functions and options the healthfilter rule knows.

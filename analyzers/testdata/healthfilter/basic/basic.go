@@ -79,3 +79,11 @@ func Gorilla() http.Handler {
 	r.HandleFunc("/orders/{id}", orders)
 	return otelhttp.NewHandler(r, "server") // want `traces the health-check route "/health"`
 }
+
+// A probe word anywhere, through a constant prefix.
+func Nested() http.Handler {
+	const healthPrefix = "/healthz/"
+	mux := http.NewServeMux()
+	mux.HandleFunc(healthPrefix+"liveness", healthz)
+	return otelhttp.NewHandler(mux, "server") // want `traces the health-check route "/healthz/liveness"`
+}

@@ -121,3 +121,18 @@ func DefaultMux() http.Handler {
 	http.HandleFunc("/api/orders", orders)
 	return otelhttp.NewHandler(http.DefaultServeMux, "server")
 }
+
+// The probes on their own mux in front of the traced handler (the shape
+// of gocloud.dev/server).
+type Server struct{ handler http.Handler }
+
+func (s *Server) Wrapped() http.Handler { // want Wrapped:`probes\(/healthz/liveness /healthz/readiness; returns\)`
+	const healthPrefix = "/healthz/"
+	mux := http.NewServeMux()
+	mux.HandleFunc(healthPrefix+"liveness", healthz)
+	mux.HandleFunc(healthPrefix+"readiness", healthz)
+	h := s.handler
+	h = otelhttp.NewHandler(h, "")
+	mux.Handle("/", h)
+	return mux
+}
