@@ -48,7 +48,7 @@
 // otelhttp options); probes on a separate router that otelhttp does not
 // wrap; otelhttp applied to a sub-router without the probe, or per route;
 // a router whose routes are not visible (a parameter, a field, a package
-// variable).
+// variable); test files (_test.go).
 //
 // The suggested fix appends
 // otelhttp.WithFilter(filters.Not(filters.Path("/healthz"))) to the
