@@ -21,3 +21,7 @@ func Registered() http.Handler {
 func NoProbes() http.Handler {
 	return otelhttp.NewHandler(routes.API(), "server")
 }
+
+func Method(a *routes.App) http.Handler {
+	return otelhttp.NewMiddleware("server")(a.Mux()) // want `otelhttp.NewMiddleware traces the health-check route "/healthz", "/readyz"`
+}

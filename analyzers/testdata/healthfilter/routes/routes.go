@@ -25,3 +25,14 @@ func API() *http.ServeMux {
 	mux.HandleFunc("/orders", healthz)
 	return mux
 }
+
+// App holds the service's handlers.
+type App struct{}
+
+// Mux routes to the handlers and the probes.
+func (a *App) Mux() *http.ServeMux { // want Mux:`probes\(/healthz /readyz; returns\)`
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /readyz", healthz)
+	RegisterProbes(mux)
+	return mux
+}
