@@ -67,7 +67,10 @@
 // constant pattern (gorilla's r.Path("/healthz").Handler(...), a pattern
 // from a variable, a table of routes in a loop) are not seen. Handlers
 // stored in interface variables, fields or package variables are not
-// followed. otelgin, otelecho, otelmux and gRPC servers (otelgrpc with the
+// followed (grpc-gateway's runtime.WithHealthzEndpoint behind an
+// http.Handler variable is not seen). Facts come from the packages the
+// driver analyses: the module's own; a router built by a third-party
+// library is not followed. otelgin, otelecho, otelmux and gRPC servers (otelgrpc with the
 // health service) are not checked yet.
 //
 // Generated files (a "// Code generated ... DO NOT EDIT." header) are not
