@@ -42,7 +42,8 @@
 //		otelhttp.WithFilter(filters.Not(filters.Path("/healthz"))))
 //
 // Not findings: any filter (what a filter function drops cannot be known
-// without running it); an option this rule cannot see through (a helper's
+// without running it), also a hand-written one: a function that calls the
+// router's own ServeHTTP next to the otelhttp handler; an option this rule cannot see through (a helper's
 // result, an options slice that is a parameter, a field or a package
 // variable, or a local slice assigned anything but literals and appends of
 // otelhttp options); probes on a separate router that otelhttp does not

@@ -370,12 +370,32 @@ func (c *checker) check(file *ast.File, fd *ast.FuncDecl, vars map[*types.Var][]
 			return true
 		}
 		paths := c.probedBy(h, vars)
-		if len(paths) == 0 || c.mayFilter(fd, opts, from) {
+		if len(paths) == 0 || c.mayFilter(fd, opts, from) || c.servedDirectly(fd, h) {
 			return true
 		}
 		c.report(file, call, opts, name, paths)
 		return true
 	})
+}
+
+// servedDirectly reports whether fd also calls the ServeHTTP method of
+// the router h itself: a hand-written filter that sends some requests
+// (the probes) past the otelhttp handler.
+func (c *checker) servedDirectly(fd *ast.FuncDecl, h ast.Expr) bool {
+	v := c.routerVar(h)
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" {
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(x) == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // mayFilter reports whether the options of call, from index from, may
