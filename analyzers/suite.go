@@ -16,6 +16,7 @@ import (
 	"github.com/otellint/otellint/analyzers/attrkey"
 	"github.com/otellint/otellint/analyzers/blockinghandler"
 	"github.com/otellint/otellint/analyzers/goctx"
+	"github.com/otellint/otellint/analyzers/healthfilter"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/spans"
@@ -53,6 +54,7 @@ var Suite = []Entry{
 	{Analyzer: providershutdown.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: healthfilter.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -75,6 +77,7 @@ func NewSuite() []Entry {
 		providershutdown.New(),
 		syncexport.New(),
 		propagator.New(),
+		healthfilter.New(),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {
