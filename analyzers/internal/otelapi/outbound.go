@@ -1,0 +1,65 @@
+package otelapi
+
+import "go/types"
+
+// Outbound calls: what sends a request to another process without trace
+// context, and what instruments a client so that it carries one.
+
+// plainHTTPSends lists the net/http package functions that send a request
+// through http.DefaultClient, whose Transport nothing instruments.
+var plainHTTPSends = map[string]bool{
+	"net/http.Get":      true,
+	"net/http.Head":     true,
+	"net/http.Post":     true,
+	"net/http.PostForm": true,
+}
+
+var plainHTTPSendsNames = shortNames(plainHTTPSends)
+
+// IsPlainHTTPSend reports whether fn is a net/http package function that
+// sends a request through http.DefaultClient (http.Get and friends).
+func IsPlainHTTPSend(fn *types.Func) bool { return get(plainHTTPSends, plainHTTPSendsNames, fn) }
+
+// httpClientSends lists the methods of *http.Client that send a request
+// through the client's Transport.
+var httpClientSends = map[string]bool{
+	"(*net/http.Client).Do":       true,
+	"(*net/http.Client).Get":      true,
+	"(*net/http.Client).Head":     true,
+	"(*net/http.Client).Post":     true,
+	"(*net/http.Client).PostForm": true,
+}
+
+var httpClientSendsNames = shortNames(httpClientSends)
+
+// IsHTTPClientSend reports whether fn is a method of *http.Client that
+// sends a request (Do, Get, Head, Post, PostForm).
+func IsHTTPClientSend(fn *types.Func) bool { return get(httpClientSends, httpClientSendsNames, fn) }
+
+// instrumentingTransports lists the functions that return an
+// http.RoundTripper which injects the trace context into the requests it
+// sends.
+var instrumentingTransports = map[string]bool{
+	OtelhttpPkg + ".NewTransport": true,
+}
+
+var instrumentingTransportsNames = shortNames(instrumentingTransports)
+
+// IsInstrumentingTransport reports whether fn builds a Transport that
+// propagates the trace context (otelhttp.NewTransport).
+func IsInstrumentingTransport(fn *types.Func) bool {
+	return get(instrumentingTransports, instrumentingTransportsNames, fn)
+}
+
+// plainHTTPVars lists the net/http package variables that hold a client
+// or a Transport without instrumentation.
+var plainHTTPVars = map[string]bool{
+	"net/http.DefaultClient":    true,
+	"net/http.DefaultTransport": true,
+}
+
+// IsPlainHTTPVar reports whether v is http.DefaultClient or
+// http.DefaultTransport, which propagate no trace context.
+func IsPlainHTTPVar(v *types.Var) bool {
+	return v != nil && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Parent() == v.Pkg().Scope() && plainHTTPVars["net/http."+v.Name()]
+}

@@ -1,0 +1,77 @@
+// Package uninstrumented defines an Analyzer that reports outbound HTTP
+// requests that traced code sends without trace context.
+//
+// # Analyzer uninstrumented
+//
+// uninstrumented: check that traced code does not send requests through uninstrumented HTTP clients
+//
+// A request carries its trace to the next service in the traceparent
+// header, which an instrumented client's Transport
+// (otelhttp.NewTransport) writes from the request's context. A request
+// sent through a client without it carries no traceparent: the callee
+// starts a new trace, and the request's trace stops at this service. The
+// client span that would time the call is missing too.
+//
+// In a package that traces (it imports the OTel trace API, a package
+// declaring span helpers, or otelhttp), in a function that starts a span or
+// receives a context (a context.Context or *http.Request parameter, a
+// function literal inside such a function among them), the rule reports a
+// request sent through:
+//
+//   - http.Get, http.Head, http.Post and http.PostForm, which use
+//     http.DefaultClient;
+//   - http.DefaultClient's Do, Get, Head, Post and PostForm;
+//   - a client built in the same function (c := &http.Client{...},
+//     http.Client{...}) whose Transport is missing, http.DefaultTransport
+//     or an *http.Transport literal, and is not set later on the same
+//     variable.
+//
+// A client that comes from a parameter, a field or another package is not
+// seen and not reported, nor is one whose Transport is anything else (a
+// variable, a call: it may wrap otelhttp), nor one handed to a function
+// that could set it. otelhttp.DefaultClient and otelhttp.Get are
+// instrumented. Test files are not checked.
+//
+// Bad:
+//
+//	func (s *Server) quote(w http.ResponseWriter, r *http.Request) {
+//		client := &http.Client{Timeout: 5 * time.Second}
+//		req, _ := http.NewRequestWithContext(r.Context(), "GET", s.backend, nil)
+//		resp, err := client.Do(req) // want: client.Do sends the request through an http.Client whose Transport is not otelhttp.NewTransport ...
+//		...
+//	}
+//
+// Good:
+//
+//	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport), Timeout: 5 * time.Second}
+//
+// # Suggested fix
+//
+// For a client literal with no Transport field, the fix adds
+// Transport: otelhttp.NewTransport(http.DefaultTransport) to it, importing
+// otelhttp. http.Get and http.DefaultClient get no fix: they need a
+// client of their own, which is a choice (one per process, timeouts).
+//
+// # With blockinghandler
+//
+// In a request handler, http.Get is two problems: blockinghandler reports
+// that it ignores the request's context (it cannot be cancelled, and its
+// fix passes the context through http.NewRequestWithContext and
+// Client.Do), and this rule that it sends no trace context (the callee
+// starts a new trace). Both are needed for the trace to continue: the
+// context says which trace, the Transport writes it into the request.
+// This rule offers a fix only on client literals, whose text
+// blockinghandler's fix does not touch, so both fixes apply together.
+//
+// # Configuration
+//
+// None.
+//
+// # Limitations
+//
+// Only outbound HTTP through net/http is checked. Outbound gRPC clients
+// without otelgrpc's stats handler, and servers (http.ListenAndServe,
+// http.Server, grpc.NewServer) that start no server spans in a program
+// that installs a TracerProvider, are not checked yet. A client stored in
+// a field or built in another function is not followed.
+package uninstrumented
