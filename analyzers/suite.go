@@ -28,6 +28,7 @@ import (
 	"github.com/otellint/otellint/analyzers/spanerror"
 	"github.com/otellint/otellint/analyzers/spanname"
 	"github.com/otellint/otellint/analyzers/syncexport"
+	"github.com/otellint/otellint/analyzers/uninstrumented"
 )
 
 // Entry is one rule of the suite.
@@ -53,6 +54,7 @@ var Suite = []Entry{
 	{Analyzer: providershutdown.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: uninstrumented.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -75,6 +77,7 @@ func NewSuite() []Entry {
 		providershutdown.New(),
 		syncexport.New(),
 		propagator.New(),
+		uninstrumented.New(h),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {
