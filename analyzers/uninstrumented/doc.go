@@ -54,14 +54,15 @@
 //
 // # With blockinghandler
 //
-// In a request handler, http.Get is two problems: blockinghandler reports
-// that it ignores the request's context (it cannot be cancelled, and its
-// fix passes the context through http.NewRequestWithContext and
-// Client.Do), and this rule that it sends no trace context (the callee
-// starts a new trace). Both are needed for the trace to continue: the
-// context says which trace, the Transport writes it into the request.
-// This rule offers a fix only on client literals, whose text
-// blockinghandler's fix does not touch, so both fixes apply together.
+// In a request handler, http.Get is two problems with two fixes:
+// blockinghandler reports that it ignores the request's context (it is
+// not cancelled when the client goes away; use
+// http.NewRequestWithContext and Client.Do), and this rule that it sends
+// no trace context (the callee starts a new trace; use an otelhttp
+// Transport). The trace continues only with both: the context says which
+// trace, the Transport writes it into the request. blockinghandler
+// offers no fix for HTTP calls, and this rule's fix edits only the client
+// literal, never the call, so the fixes of both rules apply together.
 //
 // # Configuration
 //
