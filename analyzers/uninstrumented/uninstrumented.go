@@ -20,6 +20,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
+	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
 
 //go:embed doc.go
@@ -46,6 +47,9 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	sp := h.Result(pass)
 	if !sp.Relevant() && !importsOtelhttp(pass.Pkg) {
 		return nil, nil // the package traces nothing: there is no trace to continue
+	}
+	if _, ok := testcode.SupportPackage(pass.Pkg.Path()); ok {
+		return nil, nil // fakes and test helpers talk to test servers
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
@@ -296,10 +300,10 @@ func (c *checker) plainTransport(e ast.Expr) bool {
 	return false
 }
 
-// findClients records the local variables of body defined once from an
-// http.Client literal, and decides whether their Transport is visibly
-// uninstrumented: set later (v.Transport = ...), reassigned, its address
-// taken or passed to a function, the client is not followed.
+// findClients records the local variables of body defined from an
+// http.Client literal, and whether their Transport stays visibly
+// uninstrumented: a client used otherwise than through its methods and
+// fields is not followed.
 func (c *checker) findClients(body *ast.BlockStmt) {
 	info := c.pass.TypesInfo
 	bind := func(id *ast.Ident, val ast.Expr) {
@@ -346,32 +350,46 @@ func (c *checker) findClients(body *ast.BlockStmt) {
 		}
 		return nil
 	}
+	// The uses a client survives: a method call or a field read on it
+	// (c.Do, c.Timeout), a field set to a visibly plain Transport. Any
+	// other use (reassigned, copied, its address taken, passed to a
+	// function, stored) may give it an instrumented Transport.
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if v := varOf(l); v != nil && c.clients[v] != nil && n.Tok != token.DEFINE {
-					c.clients[v].plain = false // reassigned: not followed
-				}
-				if s, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && s.Sel.Name == "Transport" {
-					if v := varOf(s.X); v != nil && c.clients[v] != nil {
-						if len(n.Lhs) != len(n.Rhs) || !c.plainTransport(n.Rhs[i]) {
-							c.clients[v].plain = false // set later, maybe instrumented
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || len(stack) < 2 {
+			return true
+		}
+		v := varOf(id)
+		cl := c.clients[v]
+		if cl == nil {
+			return true
+		}
+		if s, ok := stack[len(stack)-2].(*ast.SelectorExpr); ok && s.X == id {
+			if s.Sel.Name != "Transport" {
+				return true
+			}
+			if len(stack) >= 3 {
+				if as, ok := stack[len(stack)-3].(*ast.AssignStmt); ok {
+					for i, l := range as.Lhs {
+						if l == s && len(as.Lhs) == len(as.Rhs) && c.plainTransport(as.Rhs[i]) {
+							return true // c.Transport = http.DefaultTransport
+						}
+						if l == s {
+							cl.plain = false // set later, maybe instrumented
+							return true
 						}
 					}
 				}
 			}
-		case *ast.UnaryExpr:
-			if v := varOf(n.X); n.Op == token.AND && v != nil && c.clients[v] != nil {
-				c.clients[v].plain = false
-			}
-		case *ast.CallExpr:
-			for _, a := range n.Args {
-				if v := varOf(a); v != nil && c.clients[v] != nil {
-					c.clients[v].plain = false // a function may set its Transport
-				}
-			}
+			return true // read: c.Transport
 		}
+		cl.plain = false
 		return true
 	})
 }

@@ -77,3 +77,17 @@ func startup() {
 		resp.Body.Close()
 	}
 }
+
+// A client aliased or stored: another name may set its Transport.
+func aliased(ctx context.Context) {
+	c := &http.Client{}
+	d := c
+	d.Transport = otelhttp.NewTransport(http.DefaultTransport)
+	c.Get("http://backend/")
+}
+
+func (s *Server) stored(ctx context.Context) {
+	c := &http.Client{}
+	s.client = c
+	c.Get("http://backend/")
+}
