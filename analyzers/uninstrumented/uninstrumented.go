@@ -45,7 +45,7 @@ const fixAdvice = "send it through a client whose Transport is otelhttp.NewTrans
 
 func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	sp := h.Result(pass)
-	if !sp.Relevant() && !importsOtelhttp(pass.Pkg) {
+	if !sp.Relevant() && !importsInstrumentation(pass.Pkg) {
 		return nil, nil // the package traces nothing: there is no trace to continue
 	}
 	if _, ok := testcode.SupportPackage(pass.Pkg.Path()); ok {
@@ -68,14 +68,23 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 			c := &checker{pass: pass, sp: sp, file: f, clients: map[*types.Var]*client{}}
 			c.findClients(fd.Body)
 			c.checkFunc(fd.Type, fd.Body, false)
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
+						c.checkDial(call, fn, fd.Body)
+					}
+				}
+				return true
+			})
 		}
 	}
 	return nil, nil
 }
 
-func importsOtelhttp(pkg *types.Package) bool {
+// importsInstrumentation reports whether pkg imports otelhttp or otelgrpc.
+func importsInstrumentation(pkg *types.Package) bool {
 	for _, p := range pkg.Imports() {
-		if p.Path() == otelapi.OtelhttpPkg {
+		if p.Path() == otelapi.OtelhttpPkg || p.Path() == otelapi.OtelgrpcPkg {
 			return true
 		}
 	}

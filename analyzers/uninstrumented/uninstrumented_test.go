@@ -12,11 +12,11 @@ import (
 )
 
 func TestUninstrumented(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/basic", "./uninstrumented/negative", "./uninstrumented/notracing", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/basic", "./uninstrumented/negative", "./uninstrumented/notracing", "./uninstrumented/grpcdial", "./uninstrumented/grpcnotracing", "./sanity/...")
 }
 
 func TestUninstrumentedFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/fix")
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/fix", "./uninstrumented/grpcfix")
 }
 
 // TestWithBlockinghandler runs this rule and blockinghandler as one

@@ -63,3 +63,49 @@ var plainHTTPVars = map[string]bool{
 func IsPlainHTTPVar(v *types.Var) bool {
 	return v != nil && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Parent() == v.Pkg().Scope() && plainHTTPVars["net/http."+v.Name()]
 }
+
+// GRPCPkg is the import path of gRPC, and OtelgrpcPkg that of its OTel
+// instrumentation.
+const (
+	GRPCPkg     = "google.golang.org/grpc"
+	OtelgrpcPkg = "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
+)
+
+// grpcDials lists the functions that build a gRPC client connection, with
+// the index of their first dial option.
+var grpcDials = map[string]int{
+	GRPCPkg + ".NewClient":   1,
+	GRPCPkg + ".Dial":        1,
+	GRPCPkg + ".DialContext": 2,
+}
+
+var grpcDialsNames = shortNames(grpcDials)
+
+// GRPCDial reports whether fn builds a gRPC client connection, and the
+// index of its first dial option.
+func GRPCDial(fn *types.Func) (int, bool) { return lookup(grpcDials, grpcDialsNames, fn) }
+
+// grpcHookOptions lists the dial options that install code on every call
+// (a stats handler, interceptors): any of them may add tracing.
+var grpcHookOptions = map[string]bool{
+	GRPCPkg + ".WithStatsHandler":           true,
+	GRPCPkg + ".WithUnaryInterceptor":       true,
+	GRPCPkg + ".WithChainUnaryInterceptor":  true,
+	GRPCPkg + ".WithStreamInterceptor":      true,
+	GRPCPkg + ".WithChainStreamInterceptor": true,
+}
+
+var grpcHookOptionsNames = shortNames(grpcHookOptions)
+
+// IsGRPCHookOption reports whether fn is a dial option that installs a
+// stats handler or an interceptor, which may trace the calls.
+func IsGRPCHookOption(fn *types.Func) bool { return get(grpcHookOptions, grpcHookOptionsNames, fn) }
+
+// IsGRPCStatsOption reports whether fn is grpc.WithStatsHandler.
+func IsGRPCStatsOption(fn *types.Func) bool { return IsFunc(fn, GRPCPkg+".WithStatsHandler") }
+
+// IsInstrumentingClientHandler reports whether fn builds a gRPC client
+// stats handler that propagates the trace context (otelgrpc.NewClientHandler).
+func IsInstrumentingClientHandler(fn *types.Func) bool {
+	return IsFunc(fn, OtelgrpcPkg+".NewClientHandler")
+}

@@ -1,0 +1,197 @@
+package uninstrumented
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/fiximport"
+	"github.com/otellint/otellint/analyzers/internal/otelapi"
+)
+
+// checkDial reports call if it builds a gRPC client connection whose dial
+// options are all visible and none installs a stats handler or an
+// interceptor. body is the function containing call, where an options
+// slice passed with ... is followed.
+func (c *checker) checkDial(call *ast.CallExpr, fn *types.Func, body *ast.BlockStmt) {
+	first, ok := otelapi.GRPCDial(fn)
+	if !ok || len(call.Args) < first {
+		return
+	}
+	opts := call.Args[first:]
+	spread := call.Ellipsis.IsValid()
+	if spread {
+		if len(opts) == 0 {
+			return
+		}
+		more, ok := c.sliceOptions(opts[len(opts)-1], body)
+		if !ok {
+			return
+		}
+		opts = append(opts[:len(opts)-1:len(opts)-1], more...)
+	}
+	for _, o := range opts {
+		switch c.optionKind(o) {
+		case instrumented, unknown:
+			return
+		}
+	}
+	d := analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("grpc.%s builds a connection without otelgrpc's stats handler: its calls carry no trace context (the server starts a new trace; add grpc.WithStatsHandler(otelgrpc.NewClientHandler()))", fn.Name()),
+	}
+	if !spread {
+		if fix, ok := c.dialFix(call); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	c.pass.Report(d)
+}
+
+type optKind int
+
+const (
+	plainOpt     optKind = iota // a gRPC option that adds no tracing
+	instrumented                // grpc.WithStatsHandler(otelgrpc.NewClientHandler(...))
+	unknown                     // anything else: a helper, a variable, a custom handler
+)
+
+func (c *checker) optionKind(o ast.Expr) optKind {
+	call, ok := ast.Unparen(o).(*ast.CallExpr)
+	if !ok {
+		return unknown
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != otelapi.GRPCPkg {
+		return unknown
+	}
+	if otelapi.IsGRPCStatsOption(fn) && len(call.Args) == 1 {
+		if h, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+			if hfn, ok := typeutil.Callee(c.pass.TypesInfo, h).(*types.Func); ok && otelapi.IsInstrumentingClientHandler(hfn) {
+				return instrumented
+			}
+		}
+		return unknown
+	}
+	if otelapi.IsGRPCHookOption(fn) {
+		return unknown
+	}
+	return plainOpt
+}
+
+// sliceOptions returns the options in the local slice e: defined in body
+// from a composite literal or as an empty var, and only appended to
+// (opts = append(opts, ...)). Any other use and ok is false.
+func (c *checker) sliceOptions(e ast.Expr, body *ast.BlockStmt) (opts []ast.Expr, ok bool) {
+	id, isID := ast.Unparen(e).(*ast.Ident)
+	if !isID {
+		return nil, false
+	}
+	info := c.pass.TypesInfo
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil, false
+	}
+	defined := false
+	ok = true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		x, isID := n.(*ast.Ident)
+		if !isID || len(stack) < 2 {
+			return true
+		}
+		if info.Defs[x] == v {
+			switch p := stack[len(stack)-2].(type) {
+			case *ast.AssignStmt:
+				for i, l := range p.Lhs {
+					if l == x && len(p.Lhs) == len(p.Rhs) {
+						lit, isLit := ast.Unparen(p.Rhs[i]).(*ast.CompositeLit)
+						if !isLit {
+							ok = false
+						} else {
+							opts = append(opts, lit.Elts...)
+							defined = true
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if len(p.Values) == 0 {
+					defined = true
+				} else if len(p.Values) == len(p.Names) {
+					for i, nm := range p.Names {
+						if nm == x {
+							lit, isLit := ast.Unparen(p.Values[i]).(*ast.CompositeLit)
+							if !isLit {
+								ok = false
+							} else {
+								opts = append(opts, lit.Elts...)
+								defined = true
+							}
+						}
+					}
+				}
+			}
+			return true
+		}
+		if info.Uses[x] != v || x == id {
+			return true
+		}
+		parent := stack[len(stack)-2]
+		// opts = append(opts, o...): the x inside append, or the x assigned.
+		if app, isCall := parent.(*ast.CallExpr); isCall && len(app.Args) > 0 && app.Args[0] == x && !app.Ellipsis.IsValid() {
+			if b, isB := info.Uses[identOf(app.Fun)].(*types.Builtin); isB && b.Name() == "append" && len(stack) >= 3 {
+				if as, isAs := stack[len(stack)-3].(*ast.AssignStmt); isAs && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Rhs[0] == app {
+					if l, isL := as.Lhs[0].(*ast.Ident); isL && info.Uses[l] == v {
+						opts = append(opts, app.Args[1:]...)
+						return true
+					}
+				}
+			}
+		}
+		if as, isAs := parent.(*ast.AssignStmt); isAs && as.Tok == token.ASSIGN && len(as.Lhs) == 1 && as.Lhs[0] == x && len(as.Rhs) == 1 {
+			if app, isCall := as.Rhs[0].(*ast.CallExpr); isCall && len(app.Args) > 0 && identOf(app.Args[0]) != nil && info.Uses[identOf(app.Args[0])] == v {
+				return true // the append above
+			}
+		}
+		ok = false
+		return true
+	})
+	return opts, ok && defined
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// dialFix appends grpc.WithStatsHandler(otelgrpc.NewClientHandler()) to
+// the options of call.
+func (c *checker) dialFix(call *ast.CallExpr) (analysis.SuggestedFix, bool) {
+	grpcName, e1, ok := fiximport.Name(c.pass, c.file, call.Pos(), otelapi.GRPCPkg, "grpc")
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	otelName, e2, ok := fiximport.Name(c.pass, c.file, call.Pos(), otelapi.OtelgrpcPkg, "otelgrpc")
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	opt := fmt.Sprintf("%s.WithStatsHandler(%s.NewClientHandler())", grpcName, otelName)
+	last := call.Args[len(call.Args)-1]
+	edits := []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte(", " + opt)}}
+	for _, e := range []*analysis.TextEdit{e1, e2} {
+		if e != nil {
+			edits = append(edits, *e)
+		}
+	}
+	return analysis.SuggestedFix{Message: "Add " + strings.TrimSpace(opt), TextEdits: edits}, true
+}
