@@ -41,6 +41,9 @@ func (c *checker) checkDial(call *ast.CallExpr, fn *types.Func, body *ast.BlockS
 			return
 		}
 	}
+	if c.feedsExporter(call, body) {
+		return // the exporter's own connection: tracing it would trace the export of spans
+	}
 	d := analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(),
 		Message: fmt.Sprintf("grpc.%s builds a connection without otelgrpc's stats handler: its calls carry no trace context (the server starts a new trace; add grpc.WithStatsHandler(otelgrpc.NewClientHandler()))", fn.Name()),
@@ -194,4 +197,46 @@ func (c *checker) dialFix(call *ast.CallExpr) (analysis.SuggestedFix, bool) {
 		}
 	}
 	return analysis.SuggestedFix{Message: "Add " + strings.TrimSpace(opt), TextEdits: edits}, true
+}
+
+// feedsExporter reports whether the connection call builds is handed, in
+// body, to an OTel exporter (otlptracegrpc.WithGRPCConn(conn)): that
+// connection carries telemetry, not requests.
+func (c *checker) feedsExporter(call *ast.CallExpr, body *ast.BlockStmt) bool {
+	info := c.pass.TypesInfo
+	var conn types.Object
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call && len(as.Lhs) > 0 {
+			if id, ok := as.Lhs[0].(*ast.Ident); ok {
+				conn = info.ObjectOf(id)
+			}
+		}
+		return conn == nil
+	})
+	if conn == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		x, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn, ok := typeutil.Callee(info, x).(*types.Func)
+		if !ok || fn.Pkg() == nil || !isExporterPath(fn.Pkg().Path()) {
+			return true
+		}
+		for _, a := range x.Args {
+			if id := identOf(a); id != nil && info.Uses[id] == conn {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// isExporterPath reports whether path is an OTel exporter package.
+func isExporterPath(path string) bool {
+	return strings.HasPrefix(path, "go.opentelemetry.io/otel/exporters/") || strings.HasPrefix(path, "go.opentelemetry.io/contrib/exporters/")
 }
