@@ -1,16 +1,19 @@
 // Package uninstrumented defines an Analyzer that reports outbound HTTP
-// requests that traced code sends without trace context.
+// requests and gRPC connections that traced code uses without trace
+// context.
 //
 // # Analyzer uninstrumented
 //
-// uninstrumented: check that traced code does not send requests through uninstrumented HTTP clients
+// uninstrumented: check that traced code does not call other services through uninstrumented HTTP or gRPC clients
 //
 // A request carries its trace to the next service in the traceparent
 // header, which an instrumented client's Transport
 // (otelhttp.NewTransport) writes from the request's context. A request
 // sent through a client without it carries no traceparent: the callee
 // starts a new trace, and the request's trace stops at this service. The
-// client span that would time the call is missing too.
+// client span that would time the call is missing too. The same holds for
+// a gRPC connection without otelgrpc's client stats handler, which writes
+// the context into the call's metadata.
 //
 // In a package that traces (it imports the OTel trace API, a package
 // declaring span helpers, or otelhttp), in a function that starts a span or
@@ -32,6 +35,16 @@
 // that could set it. otelhttp.DefaultClient and otelhttp.Get are
 // instrumented. Test files are not checked.
 //
+// In such a package (in any function: connections are built at start-up),
+// it also reports grpc.NewClient, grpc.Dial and grpc.DialContext whose
+// dial options are all visible (in the call, or in a local slice built
+// from a literal and append and passed with ...) and none of which is
+// grpc.WithStatsHandler(otelgrpc.NewClientHandler(...)). Options it
+// cannot see (a parameter, a helper's result, a variable), another stats
+// handler and interceptors (WithUnaryInterceptor and friends, which may
+// trace) silence it, and so does a connection handed to an OTel exporter
+// (otlptracegrpc.WithGRPCConn(conn)): that one carries telemetry.
+//
 // Bad:
 //
 //	func (s *Server) quote(w http.ResponseWriter, r *http.Request) {
@@ -45,12 +58,19 @@
 //
 //	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport), Timeout: 5 * time.Second}
 //
+// and for gRPC:
+//
+//	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(creds)) // want: grpc.NewClient builds a connection without otelgrpc's stats handler ...
+//	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(creds), grpc.WithStatsHandler(otelgrpc.NewClientHandler()))
+//
 // # Suggested fix
 //
 // For a client literal with no Transport field, the fix adds
 // Transport: otelhttp.NewTransport(http.DefaultTransport) to it, importing
 // otelhttp. http.Get and http.DefaultClient get no fix: they need a
 // client of their own, which is a choice (one per process, timeouts).
+// For a gRPC dial whose options are written in the call, the fix appends
+// grpc.WithStatsHandler(otelgrpc.NewClientHandler()), importing otelgrpc.
 //
 // # With blockinghandler
 //
@@ -70,9 +90,8 @@
 //
 // # Limitations
 //
-// Only outbound HTTP through net/http is checked. Outbound gRPC clients
-// without otelgrpc's stats handler, and servers (http.ListenAndServe,
-// http.Server, grpc.NewServer) that start no server spans in a program
-// that installs a TracerProvider, are not checked yet. A client stored in
-// a field or built in another function is not followed.
+// Servers (http.ListenAndServe, http.Server, grpc.NewServer) that start
+// no server spans in a program that installs a TracerProvider are not
+// checked yet. A client stored in a field or built in another function is
+// not followed, nor are HTTP clients of other libraries (resty, retryablehttp).
 package uninstrumented
