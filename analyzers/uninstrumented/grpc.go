@@ -23,23 +23,9 @@ func (c *checker) checkDial(call *ast.CallExpr, fn *types.Func, body *ast.BlockS
 	if !ok || len(call.Args) < first {
 		return
 	}
-	opts := call.Args[first:]
 	spread := call.Ellipsis.IsValid()
-	if spread {
-		if len(opts) == 0 {
-			return
-		}
-		more, ok := c.sliceOptions(opts[len(opts)-1], body)
-		if !ok {
-			return
-		}
-		opts = append(opts[:len(opts)-1:len(opts)-1], more...)
-	}
-	for _, o := range opts {
-		switch c.optionKind(o) {
-		case instrumented, unknown:
-			return
-		}
+	if !c.plainOptions(call.Args[first:], spread, body, otelapi.IsInstrumentingClientHandler) {
+		return
 	}
 	if c.feedsExporter(call, body) {
 		return // the exporter's own connection: tracing it would trace the export of spans
@@ -49,7 +35,7 @@ func (c *checker) checkDial(call *ast.CallExpr, fn *types.Func, body *ast.BlockS
 		Message: fmt.Sprintf("grpc.%s builds a connection without otelgrpc's stats handler: its calls carry no trace context (the server starts a new trace; add grpc.WithStatsHandler(otelgrpc.NewClientHandler()))", fn.Name()),
 	}
 	if !spread {
-		if fix, ok := c.dialFix(call); ok {
+		if fix, ok := c.optionFix(call, "WithStatsHandler", "NewClientHandler"); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 	}
@@ -64,7 +50,53 @@ const (
 	unknown                     // anything else: a helper, a variable, a custom handler
 )
 
-func (c *checker) optionKind(o ast.Expr) optKind {
+// plainOptions reports whether the options opts (the last one a slice
+// passed with ... if spread) are all visible gRPC options, none of which
+// installs a stats handler or an interceptor: the connection or server
+// they configure is visibly uninstrumented.
+func (c *checker) plainOptions(opts []ast.Expr, spread bool, body *ast.BlockStmt, handler func(*types.Func) bool) bool {
+	if spread {
+		if len(opts) == 0 {
+			return false
+		}
+		more, ok := c.sliceOptions(opts[len(opts)-1], body)
+		if !ok {
+			return false
+		}
+		opts = append(opts[:len(opts)-1:len(opts)-1], more...)
+	}
+	for _, o := range opts {
+		if c.optionKind(o, handler) != plainOpt {
+			return false
+		}
+	}
+	return true
+}
+
+// checkServer reports call if it builds a gRPC server whose options are
+// all visible and none installs a stats handler or an interceptor, in a
+// main package that installs a tracer provider.
+func (c *checker) checkServer(call *ast.CallExpr, fn *types.Func, body *ast.BlockStmt) {
+	if !otelapi.IsGRPCNewServer(fn) {
+		return
+	}
+	spread := call.Ellipsis.IsValid()
+	if !c.plainOptions(call.Args, spread, body, otelapi.IsInstrumentingServerHandler) {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(),
+		Message: "grpc.NewServer has no otelgrpc stats handler while the program installs a tracer provider: the service starts no server spans and drops its callers' trace context (add grpc.StatsHandler(otelgrpc.NewServerHandler()))",
+	}
+	if !spread {
+		if fix, ok := c.optionFix(call, "StatsHandler", "NewServerHandler"); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	c.pass.Report(d)
+}
+
+func (c *checker) optionKind(o ast.Expr, handler func(*types.Func) bool) optKind {
 	call, ok := ast.Unparen(o).(*ast.CallExpr)
 	if !ok {
 		return unknown
@@ -75,7 +107,7 @@ func (c *checker) optionKind(o ast.Expr) optKind {
 	}
 	if otelapi.IsGRPCStatsOption(fn) && len(call.Args) == 1 {
 		if h, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
-			if hfn, ok := typeutil.Callee(c.pass.TypesInfo, h).(*types.Func); ok && otelapi.IsInstrumentingClientHandler(hfn) {
+			if hfn, ok := typeutil.Callee(c.pass.TypesInfo, h).(*types.Func); ok && handler(hfn) {
 				return instrumented
 			}
 		}
@@ -177,9 +209,9 @@ func identOf(e ast.Expr) *ast.Ident {
 	return id
 }
 
-// dialFix appends grpc.WithStatsHandler(otelgrpc.NewClientHandler()) to
-// the options of call.
-func (c *checker) dialFix(call *ast.CallExpr) (analysis.SuggestedFix, bool) {
+// optionFix appends grpc.<option>(otelgrpc.<handler>()) to the options of
+// call.
+func (c *checker) optionFix(call *ast.CallExpr, option, handler string) (analysis.SuggestedFix, bool) {
 	grpcName, e1, ok := fiximport.Name(c.pass, c.file, call.Pos(), otelapi.GRPCPkg, "grpc")
 	if !ok {
 		return analysis.SuggestedFix{}, false
@@ -188,9 +220,14 @@ func (c *checker) dialFix(call *ast.CallExpr) (analysis.SuggestedFix, bool) {
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	opt := fmt.Sprintf("%s.WithStatsHandler(%s.NewClientHandler())", grpcName, otelName)
-	last := call.Args[len(call.Args)-1]
-	edits := []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte(", " + opt)}}
+	opt := fmt.Sprintf("%s.%s(%s.%s())", grpcName, option, otelName, handler)
+	var edits []analysis.TextEdit
+	if len(call.Args) == 0 {
+		edits = []analysis.TextEdit{{Pos: call.Rparen, End: call.Rparen, NewText: []byte(opt)}}
+	} else {
+		last := call.Args[len(call.Args)-1]
+		edits = []analysis.TextEdit{{Pos: last.End(), End: last.End(), NewText: []byte(", " + opt)}}
+	}
 	for _, e := range []*analysis.TextEdit{e1, e2} {
 		if e != nil {
 			edits = append(edits, *e)

@@ -54,6 +54,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	pass, done := suppress.Filter(pass)
 	defer done()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	serves := pass.Pkg.Name() == "main" && installsProvider(pass.TypesInfo, insp)
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
 		if cgofile.IsGenerated(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -72,6 +73,9 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 				if call, ok := n.(*ast.CallExpr); ok {
 					if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
 						c.checkDial(call, fn, fd.Body)
+						if serves {
+							c.checkServer(call, fn, fd.Body)
+						}
 					}
 				}
 				return true
@@ -79,6 +83,17 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// installsProvider reports whether the package installs a global tracer
+// provider (otel.SetTracerProvider).
+func installsProvider(info *types.Info, insp *inspector.Inspector) bool {
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		if fn, ok := typeutil.Callee(info, cur.Node().(*ast.CallExpr)).(*types.Func); ok && otelapi.IsFunc(fn, otelapi.OtelModule+".SetTracerProvider") {
+			return true
+		}
+	}
+	return false
 }
 
 // importsInstrumentation reports whether pkg imports otelhttp or otelgrpc.

@@ -93,6 +93,12 @@ var grpcHookOptions = map[string]bool{
 	GRPCPkg + ".WithChainUnaryInterceptor":  true,
 	GRPCPkg + ".WithStreamInterceptor":      true,
 	GRPCPkg + ".WithChainStreamInterceptor": true,
+	// server options
+	GRPCPkg + ".StatsHandler":           true,
+	GRPCPkg + ".UnaryInterceptor":       true,
+	GRPCPkg + ".ChainUnaryInterceptor":  true,
+	GRPCPkg + ".StreamInterceptor":      true,
+	GRPCPkg + ".ChainStreamInterceptor": true,
 }
 
 var grpcHookOptionsNames = shortNames(grpcHookOptions)
@@ -101,8 +107,21 @@ var grpcHookOptionsNames = shortNames(grpcHookOptions)
 // stats handler or an interceptor, which may trace the calls.
 func IsGRPCHookOption(fn *types.Func) bool { return get(grpcHookOptions, grpcHookOptionsNames, fn) }
 
-// IsGRPCStatsOption reports whether fn is grpc.WithStatsHandler.
-func IsGRPCStatsOption(fn *types.Func) bool { return IsFunc(fn, GRPCPkg+".WithStatsHandler") }
+// IsGRPCStatsOption reports whether fn is grpc.WithStatsHandler (a dial
+// option) or grpc.StatsHandler (a server option).
+func IsGRPCStatsOption(fn *types.Func) bool {
+	return IsFunc(fn, GRPCPkg+".WithStatsHandler") || IsFunc(fn, GRPCPkg+".StatsHandler")
+}
+
+// IsGRPCNewServer reports whether fn is grpc.NewServer, whose arguments
+// are all server options.
+func IsGRPCNewServer(fn *types.Func) bool { return IsFunc(fn, GRPCPkg+".NewServer") }
+
+// IsInstrumentingServerHandler reports whether fn builds a gRPC server
+// stats handler that starts server spans (otelgrpc.NewServerHandler).
+func IsInstrumentingServerHandler(fn *types.Func) bool {
+	return IsFunc(fn, OtelgrpcPkg+".NewServerHandler")
+}
 
 // IsInstrumentingClientHandler reports whether fn builds a gRPC client
 // stats handler that propagates the trace context (otelgrpc.NewClientHandler).
