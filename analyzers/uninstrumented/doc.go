@@ -1,6 +1,6 @@
 // Package uninstrumented defines an Analyzer that reports outbound HTTP
-// requests and gRPC connections that traced code uses without trace
-// context.
+// requests, gRPC connections and gRPC servers that traced code uses
+// without trace context.
 //
 // # Analyzer uninstrumented
 //
@@ -45,6 +45,12 @@
 // trace) silence it, and so does a connection handed to an OTel exporter
 // (otlptracegrpc.WithGRPCConn(conn)): that one carries telemetry.
 //
+// Inbound, in a main package that installs a tracer provider
+// (otel.SetTracerProvider), it reports grpc.NewServer whose options are
+// all visible, in the same way, and none of which is
+// grpc.StatsHandler(otelgrpc.NewServerHandler(...)): the service starts no
+// server spans, and its callers' trace context is dropped.
+//
 // Bad:
 //
 //	func (s *Server) quote(w http.ResponseWriter, r *http.Request) {
@@ -69,8 +75,9 @@
 // Transport: otelhttp.NewTransport(http.DefaultTransport) to it, importing
 // otelhttp. http.Get and http.DefaultClient get no fix: they need a
 // client of their own, which is a choice (one per process, timeouts).
-// For a gRPC dial whose options are written in the call, the fix appends
-// grpc.WithStatsHandler(otelgrpc.NewClientHandler()), importing otelgrpc.
+// For a gRPC dial or server whose options are written in the call, the
+// fix appends grpc.WithStatsHandler(otelgrpc.NewClientHandler()) or
+// grpc.StatsHandler(otelgrpc.NewServerHandler()), importing otelgrpc.
 //
 // # With blockinghandler
 //
@@ -90,8 +97,8 @@
 //
 // # Limitations
 //
-// Servers (http.ListenAndServe, http.Server, grpc.NewServer) that start
-// no server spans in a program that installs a TracerProvider are not
-// checked yet. A client stored in a field or built in another function is
+// HTTP servers (http.ListenAndServe, http.Server) whose handler tree
+// nothing wraps with otelhttp are not checked yet, nor is a gRPC server
+// built outside the main package. A client stored in a field or built in another function is
 // not followed, nor are HTTP clients of other libraries (resty, retryablehttp).
 package uninstrumented
