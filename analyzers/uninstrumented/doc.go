@@ -51,6 +51,15 @@
 // grpc.StatsHandler(otelgrpc.NewServerHandler(...)): the service starts no
 // server spans, and its callers' trace context is dropped.
 //
+// There, it also reports http.ListenAndServe and ListenAndServeTLS
+// serving a mux built in the same function (mux := http.NewServeMux())
+// and used only to register function handlers of the package
+// (mux.HandleFunc), when the package imports no OTel instrumentation
+// (otelhttp, otelgin, otelmux...: it may wrap the handlers anywhere) and
+// starts no span itself. A handler registered with Handle, a mux from
+// another function or package, and the default mux (nil) are not
+// followed. The fix wraps the mux: otelhttp.NewHandler(mux, "server").
+//
 // Bad:
 //
 //	func (s *Server) quote(w http.ResponseWriter, r *http.Request) {
@@ -97,8 +106,9 @@
 //
 // # Limitations
 //
-// HTTP servers (http.ListenAndServe, http.Server) whose handler tree
-// nothing wraps with otelhttp are not checked yet, nor is a gRPC server
-// built outside the main package. A client stored in a field or built in another function is
+// Inbound HTTP is checked only in the narrow shape above: http.Server
+// literals, handler trees built across functions or packages and the
+// default mux are not followed, nor is a gRPC server built outside the
+// main package. A client stored in a field or built in another function is
 // not followed, nor are HTTP clients of other libraries (resty, retryablehttp).
 package uninstrumented

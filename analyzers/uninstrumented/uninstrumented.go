@@ -55,6 +55,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	defer done()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	serves := pass.Pkg.Name() == "main" && installsProvider(pass.TypesInfo, insp)
+	servesHTTP := serves && !importsAnyInstrumentation(pass.Pkg) && !startsAnySpan(sp, insp)
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
 		if cgofile.IsGenerated(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
@@ -76,6 +77,9 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 						if serves {
 							c.checkServer(call, fn, fd.Body)
 						}
+						if servesHTTP {
+							c.checkHTTPServer(call, fn, fd.Body)
+						}
 					}
 				}
 				return true
@@ -90,6 +94,17 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 func installsProvider(info *types.Info, insp *inspector.Inspector) bool {
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		if fn, ok := typeutil.Callee(info, cur.Node().(*ast.CallExpr)).(*types.Func); ok && otelapi.IsFunc(fn, otelapi.OtelModule+".SetTracerProvider") {
+			return true
+		}
+	}
+	return false
+}
+
+// startsAnySpan reports whether the package starts a span anywhere (a
+// handler may start its own server spans).
+func startsAnySpan(sp *spans.Result, insp *inspector.Inspector) bool {
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		if _, ok := sp.StartCall(cur.Node().(*ast.CallExpr)); ok {
 			return true
 		}
 	}
