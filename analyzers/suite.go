@@ -29,6 +29,7 @@ import (
 	"github.com/otellint/otellint/analyzers/spanerror"
 	"github.com/otellint/otellint/analyzers/spanname"
 	"github.com/otellint/otellint/analyzers/syncexport"
+	"github.com/otellint/otellint/analyzers/uninstrumented"
 )
 
 // Entry is one rule of the suite.
@@ -55,6 +56,7 @@ var Suite = []Entry{
 	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
 	{Analyzer: healthfilter.Analyzer, Default: true, Since: "v0.2.0"},
+	{Analyzer: uninstrumented.Analyzer, Default: true, Since: "v0.2.0"},
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -78,6 +80,7 @@ func NewSuite() []Entry {
 		syncexport.New(),
 		propagator.New(),
 		healthfilter.New(),
+		uninstrumented.New(h),
 	}
 	byName := map[string]*analysis.Analyzer{}
 	for _, a := range fresh {

@@ -18,7 +18,7 @@ import (
 
 // The rule names are pinned: renaming or removing a rule breaks users'
 // configurations and suppressions, so it must be deliberate.
-var pinned = []string{"spanend", "spanerror", "goctx", "spanctx", "blockinghandler", "spanname", "attrkey", "sensitiveattr", "providershutdown", "syncexport", "propagator", "healthfilter"}
+var pinned = []string{"spanend", "spanerror", "goctx", "spanctx", "blockinghandler", "spanname", "attrkey", "sensitiveattr", "providershutdown", "syncexport", "propagator", "healthfilter", "uninstrumented"}
 
 func TestSuite(t *testing.T) {
 	if err := analysis.Validate(analyzers.Analyzers()); err != nil {

@@ -16,7 +16,8 @@ type Handlers struct {
 	Tracer trace.Tracer
 	// Client and Backend are what the blockinghandler and propagator
 	// anti-patterns call: an instrumented client (otelhttp transport) and
-	// the backend's URL.
+	// the backend's URL. The uninstrumented anti-pattern calls Backend
+	// through a plain client of its own.
 	Client  *http.Client
 	Backend string
 }
@@ -34,5 +35,6 @@ func (h *Handlers) Mux() *http.ServeMux {
 	mux.HandleFunc("GET /propagator", h.Propagate)
 	mux.HandleFunc("GET /spanname/{id}", h.SpanName)
 	mux.HandleFunc("POST /sensitiveattr", h.SensitiveAttr)
+	mux.HandleFunc("GET /uninstrumented", h.Uninstrumented)
 	return mux
 }
