@@ -15,8 +15,10 @@
 // a gRPC connection without otelgrpc's client stats handler, which writes
 // the context into the call's metadata.
 //
-// In a package that traces (it imports the OTel trace API, a package
-// declaring span helpers, or otelhttp), in a function that starts a span or
+// In a package that traces (it starts spans, through the OTel API or span
+// helpers, or it imports otelhttp or otelgrpc: a package that only knows
+// the trace API's types, such as a command reading traces from a query
+// service, has no trace to continue), in a function that starts a span or
 // receives a context (a context.Context or *http.Request parameter, a
 // function literal inside such a function among them), the rule reports a
 // request sent through:

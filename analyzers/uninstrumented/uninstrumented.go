@@ -51,9 +51,13 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	if _, ok := testcode.SupportPackage(pass.Pkg.Path()); ok {
 		return nil, nil // fakes and test helpers talk to test servers
 	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	// A package that neither starts spans nor instruments a handler or a
+	// client has no trace of its own to continue (jaeger's anonymizer, a
+	// command that only reads traces): its outbound calls are not checked.
+	traces := importsInstrumentation(pass.Pkg) || startsAnySpan(sp, insp)
 	pass, done := suppress.Filter(pass)
 	defer done()
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	serves := pass.Pkg.Name() == "main" && installsProvider(pass.TypesInfo, insp)
 	servesHTTP := serves && !importsAnyInstrumentation(pass.Pkg) && !startsAnySpan(sp, insp)
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
@@ -68,12 +72,16 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 			}
 			safe.At(pass, fd.Pos())
 			c := &checker{pass: pass, sp: sp, file: f, clients: map[*types.Var]*client{}}
-			c.findClients(fd.Body)
-			c.checkFunc(fd.Type, fd.Body, false)
+			if traces {
+				c.findClients(fd.Body)
+				c.checkFunc(fd.Type, fd.Body, false)
+			}
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
 					if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-						c.checkDial(call, fn, fd.Body)
+						if traces {
+							c.checkDial(call, fn, fd.Body)
+						}
 						if serves {
 							c.checkServer(call, fn, fd.Body)
 						}

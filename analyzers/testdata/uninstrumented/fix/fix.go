@@ -36,3 +36,10 @@ func multiLine(ctx context.Context) {
 	}
 	c.Get("http://backend/") // want `c\.Get sends`
 }
+
+// traced makes the package one that traces: its outbound calls continue
+// a trace.
+func traced(ctx context.Context) {
+	_, span := tracer.Start(ctx, "traced")
+	defer span.End()
+}

@@ -4,6 +4,7 @@
 package withblocking
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"time"
@@ -29,4 +30,11 @@ func legacy(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp.Body.Close()
+}
+
+// traced makes the package one that traces: its outbound calls continue
+// a trace.
+func traced(ctx context.Context) {
+	_, span := tracer.Start(ctx, "traced")
+	defer span.End()
 }
