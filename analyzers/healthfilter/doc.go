@@ -58,6 +58,18 @@
 // when the options are not a slice passed with ... and the probe patterns
 // have no wildcards.
 //
+// # gRPC
+//
+// A grpc.NewServer whose options, written in the call, include
+// grpc.StatsHandler(otelgrpc.NewServerHandler(...)) with no
+// otelgrpc.WithFilter among the handler's options, on a server the same
+// function registers the health service on
+// (grpc_health_v1.RegisterHealthServer(srv, ...)), is reported: every
+// health check becomes a trace. The suggested fix adds
+// otelgrpc.WithFilter(filters.Not(filters.HealthCheck())) with otelgrpc's
+// filters package. Options held in a variable or built by a helper, and a
+// health service registered in another function, are not seen: silent.
+//
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/healthfilter.go serves /healthz under otelhttp
 // without a filter, and every probe request exports a span.
@@ -71,8 +83,8 @@
 // followed (grpc-gateway's runtime.WithHealthzEndpoint behind an
 // http.Handler variable is not seen). Facts come from the packages the
 // driver analyses: the module's own; a router built by a third-party
-// library is not followed. otelgin, otelecho, otelmux and gRPC servers (otelgrpc with the
-// health service) are not checked yet.
+// library is not followed. otelgin, otelecho and otelmux are not checked
+// yet. A gRPC server is followed within one function only (see gRPC).
 //
 // Generated files (a "// Code generated ... DO NOT EDIT." header) are not
 // checked.

@@ -77,7 +77,8 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsNetHTTP(pass.Pkg) {
+	serveHTTP, serveGRPC := importsNetHTTP(pass.Pkg), importsOtelgrpc(pass.Pkg)
+	if !serveHTTP && !serveGRPC {
 		return nil, nil
 	}
 	pass, done := suppress.Filter(pass)
@@ -107,6 +108,14 @@ func run(pass *analysis.Pass) (any, error) {
 			fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			decls = append(decls, decl{fd, fn, f})
 		}
+	}
+	if serveGRPC {
+		for _, d := range decls {
+			c.checkGRPC(d.file, d.fd)
+		}
+	}
+	if !serveHTTP {
+		return nil, nil
 	}
 	for _, d := range decls {
 		c.findDefaults(d.fd)

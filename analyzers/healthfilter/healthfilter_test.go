@@ -10,9 +10,9 @@ import (
 )
 
 func TestHealthfilter(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./healthfilter/defaultmux", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./healthfilter/defaultmux", "./healthfilter/grpc", "./sanity/...")
 }
 
 func TestHealthfilterFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/fix/...")
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/fix/...", "./healthfilter/grpcfix")
 }

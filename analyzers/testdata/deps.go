@@ -17,6 +17,7 @@ import (
 	_ "go.opentelemetry.io/otel/trace/noop"
 
 	_ "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
+	_ "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc/filters"
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp/filters"
 	_ "go.opentelemetry.io/otel/sdk/log"
