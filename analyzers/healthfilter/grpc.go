@@ -118,10 +118,11 @@ func (c *checker) grpcFiltered(h *ast.CallExpr) bool {
 // grpcFix appends otelgrpc.WithFilter(filters.Not(filters.HealthCheck()))
 // to the handler's options, importing otelgrpc's filters package.
 func (c *checker) grpcFix(file *ast.File, h *ast.CallExpr) (analysis.SuggestedFix, bool) {
-	pos := h.Rparen
-	sep := ", "
-	if len(h.Args) == 0 {
-		sep = ""
+	// After the last option, not before the parenthesis: options written
+	// over several lines end with a comma.
+	pos, sep := h.Rparen, ""
+	if len(h.Args) > 0 {
+		pos, sep = h.Args[len(h.Args)-1].End(), ", "
 	}
 	otelgrpc, e1, ok := fiximport.Name(c.pass, file, pos, otelapi.OtelgrpcPkg, "otelgrpc")
 	if !ok || e1 != nil {

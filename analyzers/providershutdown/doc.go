@@ -66,7 +66,10 @@
 // a select case on it). The SDK then gives up at once and drops the queue.
 // The suggested fix shuts down with a fresh context with a five-second
 // timeout: a deferred tp.Shutdown(ctx) becomes a deferred function that
-// makes one; elsewhere the context is made just before the call.
+// makes one; elsewhere the context is made just before the call. No fix is
+// offered when it would not compile or would change what runs: the names
+// it declares (shutdownCtx, cancelShutdown) are taken, the context would be
+// left unused, or the receiver is a call (deferred, it would run later).
 //
 // A meter or logger provider is reported only when its call shows a
 // periodic reader or a batch processor (sdkmetric.NewPeriodicReader,

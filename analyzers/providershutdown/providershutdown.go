@@ -926,6 +926,12 @@ func (c *checker) notifyRoot(fd *ast.FuncDecl, v *types.Var, seen map[*types.Var
 		if !ok || info.ObjectOf(lhs) != v {
 			return true
 		}
+		if id, ok := ast.Unparen(as.Rhs[0]).(*ast.Ident); ok {
+			if pv, ok := info.Uses[id].(*types.Var); ok {
+				root = c.notifyRoot(fd, pv, seen) // a copy: sctx := ctx
+			}
+			return true
+		}
 		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
 		if !ok {
 			return true
@@ -1057,7 +1063,7 @@ func (c *checker) freshContextFix(fd *ast.FuncDecl, stack []ast.Node, call *ast.
 	var edits []analysis.TextEdit
 	if ds, ok := stack[len(stack)-2].(*ast.DeferStmt); ok && ds.Call == call {
 		recv := c.source(call.Fun)
-		if recv == "" {
+		if recv == "" || !plainReceiver(call.Fun) || c.usesIn(fd, v) < 2 {
 			return analysis.SuggestedFix{}, false
 		}
 		edits = append(edits, analysis.TextEdit{Pos: ds.Pos(), End: ds.End(), NewText: []byte(fmt.Sprintf(
@@ -1084,6 +1090,9 @@ func (c *checker) freshContextFix(fd *ast.FuncDecl, stack []ast.Node, call *ast.
 		if cc, ok := stack[len(stack)-2].(*ast.CommClause); ok && cc.Comm == stmt {
 			return analysis.SuggestedFix{}, false
 		}
+		if c.usesIn(fd, v) < 2 {
+			return analysis.SuggestedFix{}, false // v would be left unused: it does not compile
+		}
 		scope := c.pass.Pkg.Scope().Innermost(stmt.Pos())
 		for _, name := range []string{"shutdownCtx", "cancelShutdown"} {
 			if _, obj := scope.LookupParent(name, stmt.Pos()); obj != nil {
@@ -1100,6 +1109,43 @@ func (c *checker) freshContextFix(fd *ast.FuncDecl, stack []ast.Node, call *ast.
 		}
 	}
 	return analysis.SuggestedFix{Message: "Shut down with a fresh context with a timeout", TextEdits: edits}, true
+}
+
+// usesIn counts the uses of v in fd.
+func (c *checker) usesIn(fd *ast.FuncDecl, v *types.Var) int {
+	n := 0
+	ast.Inspect(fd, func(node ast.Node) bool {
+		if id, ok := node.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// plainReceiver reports whether fun (x.Shutdown) names its receiver by a
+// chain of identifiers (tp, app.tp) none of which is ctx or cancel: moved
+// into the deferred function the fix writes, the receiver then means the
+// same (it is not a call evaluated later, nor shadowed by the function's
+// own ctx and cancel).
+func plainReceiver(fun ast.Expr) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	for e := ast.Unparen(sel.X); ; {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x.Name != "ctx" && x.Name != "cancel"
+		case *ast.SelectorExpr:
+			if x.Sel.Name == "ctx" || x.Sel.Name == "cancel" {
+				return false
+			}
+			e = ast.Unparen(x.X)
+		default:
+			return false
+		}
+	}
 }
 
 // derivation returns the call whose result fd assigns to v: the

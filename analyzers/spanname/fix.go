@@ -76,7 +76,9 @@ func (c *checker) fix(file *ast.File, s site, part *dynPart) (analysis.Suggested
 	val := types.ExprString(sn.val)
 	edits = append(edits,
 		analysis.TextEdit{Pos: s.expr.Pos(), End: s.expr.End(), NewText: []byte(strconv.Quote(name))},
-		analysis.TextEdit{Pos: s.call.Rparen, End: s.call.Rparen, NewText: []byte(
+		// After the last argument, not before the parenthesis: a call
+		// written over several lines ends its arguments with a comma.
+		analysis.TextEdit{Pos: s.call.Args[len(s.call.Args)-1].End(), End: s.call.Args[len(s.call.Args)-1].End(), NewText: []byte(
 			", " + traceName + ".WithAttributes(" + attrName + "." + sn.ctor + "(" + strconv.Quote(key) + ", " + val + "))")},
 	)
 	return analysis.SuggestedFix{

@@ -22,3 +22,12 @@ func withOptions() *grpc.Server {
 	grpc_health_v1.RegisterHealthServer(srv, &health{})
 	return srv
 }
+
+// Options written over several lines, ending with a comma.
+func multiLine() *grpc.Server {
+	srv := grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler( // want `otelgrpc.NewServerHandler traces the gRPC health service`
+		otelgrpc.WithMessageEvents(otelgrpc.ReceivedEvents),
+	)))
+	grpc_health_v1.RegisterHealthServer(srv, &health{})
+	return srv
+}

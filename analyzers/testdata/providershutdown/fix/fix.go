@@ -59,3 +59,12 @@ func inSelect(errc <-chan error) {
 }
 
 func serve(context.Context) {}
+
+// A one-line deferred function.
+func oneLine() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	tp := sdktrace.NewTracerProvider()
+	defer func() { _ = tp.Shutdown(ctx) }() // want `Shutdown is called with ctx from signal.NotifyContext in a deferred call`
+	serve(ctx)
+}
