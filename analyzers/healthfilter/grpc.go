@@ -11,12 +11,12 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 )
 
-// Full names of the gRPC and otelgrpc functions the gRPC check reads.
+// Full names of the gRPC and otelgrpc functions the gRPC check reads; the
+// health service's registration is otelapi's knowledge.
 const (
-	grpcNewServer        = "google.golang.org/grpc.NewServer"
-	grpcStatsHandler     = "google.golang.org/grpc.StatsHandler"
-	registerHealthServer = "google.golang.org/grpc/health/grpc_health_v1.RegisterHealthServer"
-	otelgrpcFiltersPkg   = otelapi.OtelgrpcPkg + "/filters"
+	grpcNewServer      = otelapi.GRPCPkg + ".NewServer"
+	grpcStatsHandler   = otelapi.GRPCPkg + ".StatsHandler"
+	otelgrpcFiltersPkg = otelapi.OtelgrpcPkg + "/filters"
 )
 
 // importsOtelgrpc reports whether pkg imports otelgrpc: a gRPC server
@@ -74,7 +74,7 @@ func (c *checker) checkGRPC(file *ast.File, fd *ast.FuncDecl) {
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) < 1 || !otelapi.IsFunc(calleeFunc(info, call), registerHealthServer) {
+		if !ok || len(call.Args) < 1 || !otelapi.RegistersGRPCHealth(calleeFunc(info, call)) {
 			return true
 		}
 		id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)

@@ -665,14 +665,6 @@ func (c *checker) reportLost(call *ast.CallExpr, fn *types.Func, p otelapi.Provi
 	}
 }
 
-// processorOptions are the provider options that take a processor or a
-// reader, whose own Shutdown drains it as the provider's would.
-var processorOptions = map[string]bool{
-	"go.opentelemetry.io/otel/sdk/trace.WithSpanProcessor": true,
-	"go.opentelemetry.io/otel/sdk/metric.WithReader":       true,
-	"go.opentelemetry.io/otel/sdk/log.WithProcessor":       true,
-}
-
 // processorShutDown reports whether the provider built by call is given
 // a processor or reader (sdkmetric.WithReader(r)) held in a variable that
 // fd shuts down or hands on: PeriodicReader.Shutdown collects and exports
@@ -685,7 +677,7 @@ func (c *checker) processorShutDown(fd *ast.FuncDecl, call *ast.CallExpr) bool {
 			continue
 		}
 		fn, ok := typeutil.Callee(info, opt).(*types.Func)
-		if !ok || !processorOptions[fn.FullName()] {
+		if !ok || !otelapi.IsProcessorOption(fn) {
 			continue
 		}
 		id, ok := ast.Unparen(opt.Args[0]).(*ast.Ident)

@@ -87,3 +87,17 @@ func IsRouter(t types.Type) bool {
 	}
 	return false
 }
+
+// grpcHealthRegistrations register the gRPC health service on the server
+// passed first: probes of load balancers and orchestrators call it.
+var grpcHealthRegistrations = map[string]bool{
+	"google.golang.org/grpc/health/grpc_health_v1.RegisterHealthServer": true,
+}
+
+var grpcHealthRegistrationsNames = shortNames(grpcHealthRegistrations)
+
+// RegistersGRPCHealth reports whether fn registers the gRPC health service
+// on its first argument.
+func RegistersGRPCHealth(fn *types.Func) bool {
+	return get(grpcHealthRegistrations, grpcHealthRegistrationsNames, fn)
+}

@@ -72,3 +72,18 @@ func IsSDKProviderPath(path string) bool {
 	}
 	return false
 }
+
+// processorOptions are the provider options that take a processor or a
+// reader, whose own Shutdown drains it as the provider's would (a batch
+// processor exports what it holds, a periodic reader collects once more).
+var processorOptions = map[string]bool{
+	"go.opentelemetry.io/otel/sdk/trace.WithSpanProcessor": true,
+	"go.opentelemetry.io/otel/sdk/metric.WithReader":       true,
+	"go.opentelemetry.io/otel/sdk/log.WithProcessor":       true,
+}
+
+var processorOptionsNames = shortNames(processorOptions)
+
+// IsProcessorOption reports whether fn is a provider option that takes a
+// processor or reader.
+func IsProcessorOption(fn *types.Func) bool { return get(processorOptions, processorOptionsNames, fn) }
