@@ -36,6 +36,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -92,13 +93,13 @@ func testContext(t *testing.T) context.Context {
 }
 
 // sourceKey hashes what goes into the custom binary. The test checks that
-// the plugin imports no package of this module outside analyzers/ and
-// gclplugin/, which the key covers.
+// the plugin imports no package of this module outside analyzers/,
+// gclplugin/ and internal/driver/config/, which the key covers.
 func sourceKey(t *testing.T, root string) string {
 	h := sha256.New()
 	fmt.Fprintln(h, gclModule, gclVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	files := []string{"go.mod", "go.sum", ".custom-gcl.yml"}
-	for _, dir := range []string{"analyzers", "gclplugin"} {
+	for _, dir := range []string{"analyzers", "gclplugin", "internal/driver/config"} {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -134,7 +135,7 @@ func checkKeyCoversDeps(ctx context.Context, t *testing.T, root string) {
 	for _, dir := range strings.Fields(string(out)) {
 		rel, _ := filepath.Rel(root, dir)
 		rel = filepath.ToSlash(rel)
-		if !strings.HasPrefix(rel, "analyzers/") && rel != "analyzers" && rel != "gclplugin" {
+		if !strings.HasPrefix(rel, "analyzers/") && rel != "analyzers" && rel != "gclplugin" && rel != "internal/driver/config" {
 			t.Fatalf("the plugin imports %s, which the e2e cache key does not hash: add it to sourceKey", rel)
 		}
 	}
@@ -399,6 +400,31 @@ func runStandalone(ctx context.Context, t *testing.T, bin, dir string, args ...s
 	return lines
 }
 
+// comparable reduces findings to what every driver prints alike:
+// position and message, without the rule name that golangci-lint and the
+// standalone driver put first and without the related positions that go
+// vet prints on lines of their own.
+func comparable(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		pos, msg, ok := strings.Cut(l, ": ")
+		if !ok {
+			continue
+		}
+		if rule, rest, ok := strings.Cut(msg, ": "); ok && slices.Contains(rules(), rule) {
+			msg = rest
+		}
+		if loc := relatedSuffix.FindStringIndex(msg); loc != nil {
+			msg = msg[:loc[0]]
+		}
+		out = append(out, pos+": "+msg)
+	}
+	slices.Sort(out)
+	return out
+}
+
+var relatedSuffix = regexp.MustCompile(` \[([^ \]]+:)?\d+:\d+: .*$`)
+
 func without(lines []string, drop func(string) bool) []string {
 	return slices.DeleteFunc(slices.Clone(lines), drop)
 }
@@ -569,6 +595,55 @@ func TestGolangciLint(t *testing.T) {
 		}
 		if out, err := commandErr(ctx, fixDir, nil, "go", "build", "./e2e/shop"); err != nil {
 			t.Errorf("fixed code does not build: %v\n%s", err, out)
+		}
+	})
+
+	// One settings file, every driver: .otellint.yml for the standalone
+	// driver and go vet, the same YAML as the plugin's settings.
+	t.Run("one settings file", func(t *testing.T) {
+		const settings = `rules:
+  spanerror: false
+spanend:
+  generated: all
+exclusions:
+  paths:
+    - 'shop/http\.go$'
+`
+		file := filepath.Join(dir, ".otellint.yml")
+		if err := os.WriteFile(file, []byte(settings), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(file) // the other subtests run without it
+		var indented strings.Builder
+		for _, l := range strings.Split(strings.TrimSuffix(settings, "\n"), "\n") {
+			indented.WriteString("          " + l + "\n")
+		}
+		r := runGCL(ctx, t, bin, dir, golangciConfig(strings.TrimSuffix(indented.String(), "\n")), "./e2e/shop")
+		if r.code != 1 {
+			t.Fatalf("exit status %d, want 1 (issues)\n%s", r.code, r.output)
+		}
+		gcl := comparable(r.lines)
+		standaloneLines := comparable(runStandalone(ctx, t, otellint, dir, "./e2e/shop"))
+		vetOut, _ := commandErr(ctx, dir, []string{"GOCACHE=" + t.TempDir()}, "go", "vet", "-vettool="+otellint, "./e2e/shop")
+		var vetLines []string
+		for _, l := range strings.Split(string(vetOut), "\n") {
+			// Related positions are indented lines of their own.
+			if strings.HasPrefix(l, "e2e/") && !strings.Contains(l, ": \t") {
+				vetLines = append(vetLines, l)
+			}
+		}
+		vet := comparable(vetLines)
+		diffLines(t, "settings file", gcl, standaloneLines)
+		if !slices.Equal(vet, standaloneLines) {
+			t.Errorf("go vet and the standalone driver differ\n--- go vet\n%s\n--- standalone\n%s", strings.Join(vet, "\n"), strings.Join(standaloneLines, "\n"))
+		}
+		if len(standaloneLines) == 0 {
+			t.Fatal("no findings left: the test checks nothing")
+		}
+		for _, l := range standaloneLines {
+			if strings.Contains(l, "http.go") || strings.Contains(l, "error returned") {
+				t.Errorf("excluded file or switched-off rule reported: %s", l)
+			}
 		}
 	})
 

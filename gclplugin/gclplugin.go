@@ -38,22 +38,16 @@
 package gclplugin
 
 import (
-	"errors"
-	"flag"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
-	"reflect"
-	"slices"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/otellint/otellint/analyzers"
+	"github.com/otellint/otellint/internal/driver/config"
 )
 
 // Name is the plugin's name: the linter name in .golangci.yml and in
@@ -67,13 +61,15 @@ func init() {
 // New returns a plugin instance configured from settings, the value of
 // linters.settings.custom.otellint.settings (nil when absent).
 func New(settings any) (register.LinterPlugin, error) {
-	as, err := Analyzers(settings)
+	as, x, err := build(settings)
 	if err != nil {
 		return nil, err
 	}
 	// The directive check is no rule: it runs whichever rules do, and
 	// reports under the linter's own name (golangci-lint adds no prefix).
-	return &plugin{analyzers: append(as, analyzers.NewDirectives())}, nil
+	d := analyzers.NewDirectives()
+	config.Exclude(d, x)
+	return &plugin{analyzers: append(as, d)}, nil
 }
 
 type plugin struct {
@@ -87,93 +83,32 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analy
 // GetLoadMode asks for type information: every rule needs it.
 func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 
-// rulesKey is the settings key that switches rules on and off.
-const rulesKey = "rules"
-
 // Analyzers returns the rules that settings enable, in suite order, from a
 // fresh suite whose options settings set. The error lists every problem
-// found in settings.
+// found in settings. The settings have the schema of .otellint.yml, and
+// the same decoder (internal/driver/config); exclusion paths are relative
+// to the working directory, golangci-lint's.
 func Analyzers(settings any) ([]*analysis.Analyzer, error) {
-	suite := analyzers.NewSuite()
-	enabled := map[string]bool{}
-	byName := map[string]*analysis.Analyzer{}
-	var names []string
-	for _, e := range suite {
-		enabled[e.Analyzer.Name] = e.Default
-		byName[e.Analyzer.Name] = e.Analyzer
-		names = append(names, e.Analyzer.Name)
-	}
+	as, _, err := build(settings)
+	return as, err
+}
 
-	var errs []error
-	fail := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("otellint settings: "+format, args...))
+func build(settings any) ([]*analysis.Analyzer, *config.Exclusions, error) {
+	suite := analyzers.NewSuite()
+	wd, _ := os.Getwd()
+	cfg, err := config.Decode(settings, suite, nil, wd)
+	if err != nil {
+		return nil, nil, config.Prefixed("otellint settings: ", err)
 	}
-	top, ok := mapping(settings)
-	if !ok {
-		fail("want a mapping with the keys %s, got %s", strings.Join(append([]string{rulesKey}, names...), ", "), describe(settings))
-		return nil, errors.Join(errs...)
-	}
-	for _, key := range sortedKeys(top) {
-		val := top[key]
-		if key == rulesKey {
-			rules, ok := mapping(val)
-			if !ok {
-				fail("%s: want a mapping of rule names to true or false, got %s", rulesKey, describe(val))
-				continue
-			}
-			for _, name := range sortedKeys(rules) {
-				if _, ok := byName[name]; !ok {
-					fail("%s: unknown rule %q (rules: %s)", rulesKey, name, strings.Join(names, ", "))
-					continue
-				}
-				on, ok := rules[name].(bool)
-				if !ok {
-					fail("%s.%s: want true or false, got %s", rulesKey, name, describe(rules[name]))
-					continue
-				}
-				enabled[name] = on
-			}
-			continue
-		}
-		a, ok := byName[key]
-		if !ok {
-			fail("unknown key %q (valid keys: %s, and a rule name for its options: %s)", key, rulesKey, strings.Join(names, ", "))
-			continue
-		}
-		opts, ok := mapping(val)
-		if !ok {
-			fail("%s: want a mapping of %s's options, got %s", key, key, describe(val))
-			continue
-		}
-		for _, opt := range sortedKeys(opts) {
-			f := a.Flags.Lookup(opt)
-			if f == nil {
-				if valid := flagNames(a); len(valid) > 0 {
-					fail("%s: unknown option %q (%s options: %s)", key, opt, key, strings.Join(valid, ", "))
-				} else {
-					fail("%s: unknown option %q (%s has no options)", key, opt, key)
-				}
-				continue
-			}
-			if err := set(f, opts[opt]); err != nil {
-				fail("%s.%s: %v", key, opt, err)
-			}
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	var out []*analysis.Analyzer
-	for _, e := range suite {
-		if enabled[e.Analyzer.Name] {
-			foldRelated(e.Analyzer)
-			out = append(out, e.Analyzer)
-		}
-	}
+	out := cfg.Rules(suite)
 	if len(out) == 0 {
-		return nil, fmt.Errorf("otellint settings: %s: every rule is switched off (disable the otellint linter instead)", rulesKey)
+		return nil, nil, fmt.Errorf("otellint settings: %s: every rule is switched off (disable the otellint linter instead)", config.RulesKey)
 	}
-	return out, nil
+	for _, a := range out {
+		config.Exclude(a, cfg.Exclusions)
+		foldRelated(a)
+	}
+	return out, cfg.Exclusions, nil
 }
 
 // foldRelated makes a's findings carry their related positions in the
@@ -215,116 +150,4 @@ func relPath(name string) string {
 		}
 	}
 	return name
-}
-
-// set gives the flag f the settings value v, by the type of f's value.
-func set(f *flag.Flag, v any) error {
-	var kind any // what the flag holds
-	if g, ok := f.Value.(flag.Getter); ok {
-		kind = g.Get()
-	}
-	switch kind.(type) {
-	case bool:
-		b, ok := v.(bool)
-		if !ok {
-			return fmt.Errorf("want true or false, got %s", describe(v))
-		}
-		return f.Value.Set(strconv.FormatBool(b))
-	case []string:
-		// A list: a YAML list of strings, or one comma-separated string.
-		if s, ok := v.(string); ok {
-			return f.Value.Set(s)
-		}
-		list, ok := v.([]any)
-		if !ok {
-			return fmt.Errorf("want a list of strings or a comma-separated string, got %s", describe(v))
-		}
-		for i, x := range list {
-			s, ok := x.(string)
-			if !ok {
-				return fmt.Errorf("element %d: want a string, got %s", i, describe(x))
-			}
-			if err := f.Value.Set(s); err != nil {
-				return err
-			}
-		}
-		return nil
-	case int:
-		// A whole number; a string, even "2", is not one.
-		switch n := v.(type) {
-		case int, int64, uint64:
-			return f.Value.Set(fmt.Sprint(n))
-		case float64:
-			if n == math.Trunc(n) {
-				return f.Value.Set(strconv.FormatFloat(n, 'f', -1, 64))
-			}
-		}
-		return fmt.Errorf("want a whole number, got %s", describe(v))
-	default:
-		// Strings, numbers and durations: a scalar in the flag's syntax
-		// (a bool too, which the flag may reject with its own words).
-		switch v.(type) {
-		case string, int, int64, uint64, float64, bool:
-			return f.Value.Set(fmt.Sprint(v))
-		}
-		return fmt.Errorf("want a single value, got %s", describe(v))
-	}
-}
-
-// mapping returns v as a map with string keys: the settings golangci-lint
-// decodes from YAML (map[string]any), or from older YAML decoders
-// (map[any]any). A missing value is an empty mapping.
-func mapping(v any) (map[string]any, bool) {
-	switch m := v.(type) {
-	case nil:
-		return map[string]any{}, true
-	case map[string]any:
-		return m, true
-	case map[any]any:
-		out := make(map[string]any, len(m))
-		for k, x := range m {
-			s, ok := k.(string)
-			if !ok {
-				return nil, false
-			}
-			out[s] = x
-		}
-		return out, true
-	}
-	return nil, false
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func flagNames(a *analysis.Analyzer) []string {
-	var names []string
-	a.Flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	slices.Sort(names)
-	return names
-}
-
-// describe names a settings value's YAML type, and the value when short.
-func describe(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "nothing"
-	case bool:
-		return fmt.Sprintf("a bool (%v)", x)
-	case string:
-		return fmt.Sprintf("a string (%q)", x)
-	case int, int64, uint64, float64:
-		return fmt.Sprintf("a number (%v)", x)
-	case []any:
-		return "a list"
-	case map[string]any, map[any]any:
-		return "a mapping"
-	}
-	return reflect.TypeOf(v).String()
 }

@@ -197,8 +197,8 @@ func TestSettingsErrors(t *testing.T) {
 		settings any
 		want     []string // substrings of the error
 	}{
-		{"spanend", []string{`otellint settings: want a mapping with the keys rules, ` + ruleList() + `, got a string ("spanend")`}},
-		{map[string]any{"rule": map[string]any{}}, []string{`otellint settings: unknown key "rule" (valid keys: rules, and a rule name for its options: ` + ruleList() + `)`}},
+		{"spanend", []string{`otellint settings: want a mapping with the keys rules, exclusions, ` + ruleList() + `, got a string ("spanend")`}},
+		{map[string]any{"rule": map[string]any{}}, []string{`otellint settings: unknown key "rule" (valid keys: rules, exclusions, and a rule name for its options: ` + ruleList() + `)`}},
 		{map[string]any{"rules": []any{"spanend"}}, []string{`otellint settings: rules: want a mapping of rule names to true or false, got a list`}},
 		{map[string]any{"rules": map[string]any{"spanned": false}}, []string{`otellint settings: rules: unknown rule "spanned" (rules: ` + ruleList() + `)`}},
 		{map[string]any{"rules": map[string]any{"spanend": "off"}}, []string{`otellint settings: rules.spanend: want true or false, got a string ("off")`}},
@@ -222,6 +222,9 @@ func TestSettingsErrors(t *testing.T) {
 		{map[string]any{"spanend": map[string]any{"end": []any{"a.End", ""}}}, []string{`otellint settings: spanend.end: empty name`}},
 		{map[string]any{"spanend": map[string]any{"start": []any{"not-a-func"}}}, []string{`otellint settings: spanend.start: "not-a-func" is not a full name (want path/to/pkg.Func, path/to/pkg.Var or (*path/to/pkg.Type).Method)`}},
 		{map[string]any{"blockinghandler": map[string]any{"calls": "(example.com/a.T.Wait"}}, []string{`otellint settings: blockinghandler.calls: "(example.com/a.T.Wait" is not a full name`}},
+		{map[string]any{"exclusions": map[string]any{"path": []any{"x"}}}, []string{`otellint settings: exclusions: unknown key "path" (valid keys: paths, paths-except)`}},
+		{map[string]any{"exclusions": map[string]any{"paths": "gen/"}}, []string{`otellint settings: exclusions.paths: want a list of regular expressions, got a string ("gen/")`}},
+		{map[string]any{"exclusions": map[string]any{"paths": []any{"(gen"}}}, []string{`otellint settings: exclusions.paths: element 0: error parsing regexp: missing closing ): ` + "`(gen`"}},
 		// Every problem at once, so one edit fixes the file.
 		{map[string]any{"foo": 1, "rules": map[string]any{"bar": true}, "spanerror": map[string]any{"record": "no"}},
 			[]string{`unknown key "foo"`, `unknown rule "bar"`, `spanerror.record: want true or false`}},

@@ -17,10 +17,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/unitchecker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/otellint/otellint/analyzers"
+	"github.com/otellint/otellint/internal/driver/config"
 )
 
 // Exit codes, following the go/analysis drivers.
@@ -50,10 +50,7 @@ func isVetInvocation(args []string) bool {
 // Run is Main without the exit, for tests.
 func Run(args []string, stdout, stderr io.Writer) int {
 	if isVetInvocation(args) {
-		// unitchecker owns the vet protocol (-V=full, -flags, *.cfg),
-		// the rule switches (-spanend=false) and rule options.
-		os.Args = append([]string{os.Args[0]}, args...)
-		unitchecker.Main(append(analyzers.Analyzers(), analyzers.Directives)...)
+		runVet(args)
 		return ExitClean // not reached
 	}
 	if len(args) > 0 && args[0] == "help" {
@@ -76,9 +73,13 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		cpuprofile = fs.String("cpuprofile", "", "write a CPU profile to `file`")
 		memprofile = fs.String("memprofile", "", "write a heap profile to `file` at exit")
 		version    = fs.Bool("version", false, "print the version and exit")
+		configFile = fs.String("config", "", "read settings from `file` (default: the first .otellint.yml from the working directory up to the module root); flags override it")
 	)
+	// A suite of this run's own: the settings file and the flags set its
+	// options.
+	suite := analyzers.NewSuite()
 	enabled := map[*analysis.Analyzer]*bool{}
-	for _, e := range analyzers.Suite {
+	for _, e := range suite {
 		a := e.Analyzer
 		enabled[a] = fs.Bool(a.Name, e.Default, "enable the "+a.Name+" rule: "+e.Summary())
 		a.Flags.VisitAll(func(f *flag.Flag) {
@@ -138,12 +139,36 @@ Flags:
 		fmt.Fprintln(stderr, "otellint: -fix cannot be combined with -baseline")
 		return ExitUsage
 	}
+	cwd, _ := os.Getwd()
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	settingsPath := *configFile
+	if settingsPath == "" {
+		settingsPath = config.Find(cwd)
+	}
+	var exclusions *config.Exclusions
+	if settingsPath != "" {
+		cfg, err := config.Load(settingsPath, suite, func(name string) bool { return set[name] })
+		if err != nil {
+			fmt.Fprintln(stderr, config.Prefixed("otellint: ", err))
+			return ExitUsage
+		}
+		for _, e := range suite {
+			if !set[e.Analyzer.Name] {
+				*enabled[e.Analyzer] = cfg.Enabled[e.Analyzer.Name]
+			}
+		}
+		exclusions = cfg.Exclusions
+	}
 	var run []*analysis.Analyzer
-	for _, e := range analyzers.Suite {
+	for _, e := range suite {
 		if *enabled[e.Analyzer] {
+			config.Exclude(e.Analyzer, exclusions)
 			run = append(run, e.Analyzer)
 		}
 	}
+	directives := analyzers.NewDirectives()
+	config.Exclude(directives, exclusions)
 	if len(run) == 0 {
 		fmt.Fprintln(stderr, "otellint: every rule is switched off")
 		return ExitUsage
@@ -184,7 +209,6 @@ Flags:
 	if *tags != "" {
 		buildFlags = append(buildFlags, "-tags="+*tags)
 	}
-	cwd, _ := os.Getwd()
 	ctx, loaded := whileLoading()
 	res, err := loadContext(ctx, cwd, patterns, *tests, buildFlags)
 	if loaded() {
@@ -207,7 +231,7 @@ Flags:
 		}
 		return ExitUsage
 	}
-	graph, err := checker.Analyze(append(run, analyzers.Directives), res.roots, nil)
+	graph, err := checker.Analyze(append(run, directives), res.roots, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
