@@ -63,6 +63,12 @@ func TestGoTool(t *testing.T) {
 		t.Errorf("go tool otellint version: exit %d, stdout %q, want %q\n%s", r.code, r.stdout, "otellint devel\n", r.stderr)
 	}
 
+	// go vet's tool ID: "devel", so go vet keys its cache on the buildID.
+	r = run(t, dir, env, "go", "tool", "otellint", "-V=full")
+	if f := strings.Fields(r.stdout); r.code != 0 || len(f) != 4 || f[1] != "version" || f[2] != "devel" || !strings.HasPrefix(f[3], "buildID=") {
+		t.Errorf("go tool otellint -V=full: exit %d, stdout %q, want otellint version devel buildID=...\n%s", r.code, r.stdout, r.stderr)
+	}
+
 	r = run(t, dir, env, "go", "tool", "-n", "otellint")
 	tool := strings.TrimSpace(r.stdout)
 	if r.code != 0 || tool == "" {
