@@ -1,11 +1,15 @@
 // Package analyzers holds the otellint rule suite: every rule once, in the
 // order the drivers run and document them.
 //
-// Suite is the default instance of every rule (each rule's package-level
-// Analyzer): the standalone driver, go vet and the rule tests run it, and
-// its flags hold their options. NewSuite builds an independent copy, with
-// options of its own, for hosts that configure several instances in one
-// process (the golangci-lint plugin).
+// The registry (rules) is the one list of rules. Everything else derives
+// from it: Suite, the default instance of every rule (each rule's
+// package-level Analyzer), which the standalone driver, go vet and the rule
+// tests run and whose flags hold their options; NewSuite, an independent
+// copy with options of its own for hosts that configure several instances
+// in one process (the golangci-lint plugin); Names, the rule names that
+// //otellint:ignore directives may use, and the directive check built from
+// them; and, through Suite, the README rule table, the docs pages, the
+// SARIF rule descriptions and the plugin's settings.
 package analyzers
 
 import (
@@ -32,6 +36,45 @@ import (
 	"github.com/otellint/otellint/analyzers/uninstrumented"
 )
 
+// A rule is one line of the registry.
+type rule struct {
+	// analyzer is the default instance: the rule package's Analyzer,
+	// built by its constructor on spans.Default.
+	analyzer *analysis.Analyzer
+	// build returns a fresh instance that requires the helper h (a rule
+	// that does not use the helper ignores it).
+	build   func(h *spans.Helper) *analysis.Analyzer
+	enabled bool   // Entry.Default
+	since   string // Entry.Since
+}
+
+// rules is the registry: every rule once, in the order the drivers run
+// and document them. A new rule is one line here (and its name in the
+// pinned list of suite_test.go).
+func rules() []rule {
+	return []rule{
+		{spanend.Analyzer, spanend.New, true, "v0.1.0"},
+		{spanerror.Analyzer, spanerror.New, true, "v0.1.0"},
+		{goctx.Analyzer, goctx.New, true, "v0.1.0"},
+		{spanctx.Analyzer, spanctx.New, true, "v0.1.0"},
+		{blockinghandler.Analyzer, alone(blockinghandler.New), true, "v0.1.0"},
+		{spanname.Analyzer, spanname.New, true, "v0.2.0"},
+		{attrkey.Analyzer, alone(attrkey.New), true, "v0.2.0"},
+		{sensitiveattr.Analyzer, alone(sensitiveattr.New), true, "v0.2.0"},
+		{providershutdown.Analyzer, alone(providershutdown.New), true, "v0.2.0"},
+		{syncexport.Analyzer, alone(syncexport.New), true, "v0.2.0"},
+		{propagator.Analyzer, alone(propagator.New), true, "v0.2.0"},
+		{healthfilter.Analyzer, alone(healthfilter.New), true, "v0.2.0"},
+		{uninstrumented.Analyzer, uninstrumented.New, true, "v0.2.0"},
+	}
+}
+
+// alone adapts the constructor of a rule that does not use the spans
+// helper to the registry's.
+func alone(build func() *analysis.Analyzer) func(*spans.Helper) *analysis.Analyzer {
+	return func(*spans.Helper) *analysis.Analyzer { return build() }
+}
+
 // Entry is one rule of the suite.
 type Entry struct {
 	Analyzer *analysis.Analyzer
@@ -43,20 +86,15 @@ type Entry struct {
 func (e Entry) Summary() string { return docutil.Summary(e.Analyzer.Doc, e.Analyzer.Name) }
 
 // Suite lists every rule, as its default instance.
-var Suite = []Entry{
-	{Analyzer: spanend.Analyzer, Default: true, Since: "v0.1.0"},
-	{Analyzer: spanerror.Analyzer, Default: true, Since: "v0.1.0"},
-	{Analyzer: goctx.Analyzer, Default: true, Since: "v0.1.0"},
-	{Analyzer: spanctx.Analyzer, Default: true, Since: "v0.1.0"},
-	{Analyzer: blockinghandler.Analyzer, Default: true, Since: "v0.1.0"},
-	{Analyzer: spanname.Analyzer, Default: true, Since: "v0.2.0"},
-	{Analyzer: attrkey.Analyzer, Default: true, Since: "v0.2.0"},
-	{Analyzer: sensitiveattr.Analyzer, Default: true, Since: "v0.2.0"},
-	{Analyzer: providershutdown.Analyzer, Default: true, Since: "v0.2.0"},
-	{Analyzer: syncexport.Analyzer, Default: true, Since: "v0.2.0"},
-	{Analyzer: propagator.Analyzer, Default: true, Since: "v0.2.0"},
-	{Analyzer: healthfilter.Analyzer, Default: true, Since: "v0.2.0"},
-	{Analyzer: uninstrumented.Analyzer, Default: true, Since: "v0.2.0"},
+var Suite = defaultSuite()
+
+func defaultSuite() []Entry {
+	reg := rules()
+	out := make([]Entry, len(reg))
+	for i, r := range reg {
+		out[i] = Entry{Analyzer: r.analyzer, Default: r.enabled, Since: r.since}
+	}
+	return out
 }
 
 // NewSuite returns a fresh suite: the rules of Suite, in its order and with
@@ -66,37 +104,25 @@ var Suite = []Entry{
 // Fact types are shared, so one checker run takes one suite.
 func NewSuite() []Entry {
 	h := spans.New()
-	// One line per rule; a rule that does not use the helper ignores h.
-	fresh := []*analysis.Analyzer{
-		spanend.New(h),
-		spanerror.New(h),
-		goctx.New(h),
-		spanctx.New(h),
-		blockinghandler.New(),
-		spanname.New(h),
-		attrkey.New(),
-		sensitiveattr.New(),
-		providershutdown.New(),
-		syncexport.New(),
-		propagator.New(),
-		healthfilter.New(),
-		uninstrumented.New(h),
-	}
-	byName := map[string]*analysis.Analyzer{}
-	for _, a := range fresh {
-		byName[a.Name] = a
-	}
-	out := make([]Entry, len(Suite))
-	for i, e := range Suite {
-		a := byName[e.Analyzer.Name]
-		if a == nil {
-			panic(fmt.Sprintf("analyzers.NewSuite does not build rule %s: add %s.New to it", e.Analyzer.Name, e.Analyzer.Name))
+	reg := rules()
+	out := make([]Entry, len(reg))
+	for i, r := range reg {
+		a := r.build(h)
+		if a.Name != r.analyzer.Name {
+			panic(fmt.Sprintf("analyzers: the registry line of rule %s builds rule %s", r.analyzer.Name, a.Name))
 		}
-		e.Analyzer = a
-		out[i] = e
+		out[i] = Entry{Analyzer: a, Default: r.enabled, Since: r.since}
 	}
-	if len(fresh) != len(Suite) {
-		panic("analyzers.NewSuite builds a rule that Suite does not list")
+	return out
+}
+
+// Names returns the name of every rule, in suite order: the names that
+// //otellint:ignore directives may use.
+func Names() []string {
+	reg := rules()
+	out := make([]string, len(reg))
+	for i, r := range reg {
+		out[i] = r.analyzer.Name
 	}
 	return out
 }
@@ -104,11 +130,11 @@ func NewSuite() []Entry {
 // Directives reports malformed //otellint:ignore directives (no rule, an
 // unknown rule, rules separated by a space, no reason), each once. It is no
 // rule: every driver runs it next to the rules it runs, whichever they are.
-var Directives = suppress.Analyzer
+var Directives = NewDirectives()
 
 // NewDirectives returns a fresh instance of Directives, to run next to a
 // NewSuite.
-func NewDirectives() *analysis.Analyzer { return suppress.New() }
+func NewDirectives() *analysis.Analyzer { return suppress.New(Names()) }
 
 // Analyzers returns the analyzers of the suite, in order.
 func Analyzers() []*analysis.Analyzer {
@@ -117,12 +143,6 @@ func Analyzers() []*analysis.Analyzer {
 		out[i] = e.Analyzer
 	}
 	return out
-}
-
-func init() {
-	for _, e := range Suite {
-		suppress.Known = append(suppress.Known, e.Analyzer.Name)
-	}
 }
 
 // TraceAPIPath is the import path of the OTel trace API. Drivers load from

@@ -53,6 +53,10 @@ func TestSuite(t *testing.T) {
 	if !slices.Equal(names, pinned) {
 		t.Errorf("rule names %v, pinned %v: update the pinned list only for a deliberate rename", names, pinned)
 	}
+	// The names directives may use are the suite's.
+	if got := analyzers.Names(); !slices.Equal(got, names) {
+		t.Errorf("Names() = %v, the suite's are %v", got, names)
+	}
 }
 
 // TestNewSuite: a fresh suite lists the same rules with the same metadata

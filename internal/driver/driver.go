@@ -49,12 +49,25 @@ func isVetInvocation(args []string) bool {
 
 // Run is Main without the exit, for tests.
 func Run(args []string, stdout, stderr io.Writer) int {
+	if isFullVersion(args) {
+		// go vet's tool ID, before unitchecker (whose line says "devel"
+		// whatever the version).
+		return printFullVersion(stdout, stderr)
+	}
 	if isVetInvocation(args) {
 		runVet(args)
 		return ExitClean // not reached
 	}
 	if len(args) > 0 && args[0] == "help" {
 		return help(args[1:], stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "version" {
+		if len(args) > 1 {
+			fmt.Fprintln(stderr, "otellint: usage: otellint version")
+			return ExitUsage
+		}
+		fmt.Fprintln(stdout, "otellint", Version())
+		return ExitClean
 	}
 
 	fs := flag.NewFlagSet("otellint", flag.ContinueOnError)
@@ -92,6 +105,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 Usage:
   otellint [flags] [packages]      analyse packages (default ./...)
   otellint help [rule]             list the rules, or show one rule's doc
+  otellint version                 print the version (also -version)
   go vet -vettool=$(which otellint) [packages]
 
 Output is text (one line per finding), -json or -sarif. With -baseline,
@@ -595,12 +609,4 @@ func help(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "otellint: no rule named %q (see 'otellint help')\n", args[0])
 	return ExitUsage
-}
-
-// Version reports the module version the binary was built from.
-func Version() string {
-	if v := buildVersion(); v != "" {
-		return v
-	}
-	return "devel"
 }

@@ -6,18 +6,10 @@ import (
 	"fmt"
 	"go/token"
 	"io"
-	"runtime/debug"
 	"strings"
 
 	"github.com/otellint/otellint/analyzers"
 )
-
-func buildVersion() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return ""
-}
 
 // The JSON tree of the go/analysis drivers:
 // {"pkgID": {"rule": [diagnostic...]}} or {"pkgID": {"rule": {"error": "..."}}}.

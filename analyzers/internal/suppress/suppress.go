@@ -8,8 +8,8 @@
 //
 // A directive that suppresses nothing is reported by the rule it names.
 // A malformed one (no rule, an unknown rule, rules separated by a space, no
-// reason) is reported once, by Analyzer, which every driver runs next to the
-// rules: a rule cannot report it, since it would be reported once per rule
+// reason) is reported once, by the analyzer New returns, which every driver
+// runs next to the rules: a rule cannot report it, since it would be reported once per rule
 // that runs, or not at all when the rule it should name is misspelled.
 package suppress
 
@@ -27,10 +27,6 @@ import (
 
 // Prefix starts every directive.
 const Prefix = "//otellint:ignore"
-
-// Known lists every rule name; the suite sets it. When it is empty, unknown
-// names are not reported.
-var Known []string
 
 // Directive is one parsed //otellint:ignore comment.
 type Directive struct {
@@ -126,16 +122,19 @@ func Filter(pass *analysis.Pass) (*analysis.Pass, func()) {
 	return &cp, done
 }
 
-// Name is the name of Analyzer: otellint itself, not one of its rules.
+// Name is the name of the directive check: otellint itself, not one of its
+// rules.
 const Name = "otellint"
 
-// Analyzer reports the malformed directives of a package, each problem once
-// whatever rules run. Drivers run it next to the rules.
-var Analyzer = New()
-
-// New returns a fresh instance of Analyzer, for hosts that keep the
-// analyzers of two configurations apart (the golangci-lint plugin).
-func New() *analysis.Analyzer {
+// New returns an analyzer that reports the malformed directives of a
+// package, each problem once whatever rules run; drivers run it next to the
+// rules. known lists every rule name (the suite's; this package cannot know
+// them): a directive naming another is reported. When known is empty,
+// unknown names are not reported. Each call returns a fresh analyzer, for
+// hosts that keep the analyzers of two configurations apart (the
+// golangci-lint plugin).
+func New(known []string) *analysis.Analyzer {
+	c := checker{known: slices.Clone(known)}
 	return &analysis.Analyzer{
 		Name: Name,
 		Doc: Name + `: check //otellint:ignore directives
@@ -144,14 +143,19 @@ A directive that names no rule, names an unknown rule, separates its rules
 with a space instead of a comma, or gives no reason after "--" is reported:
 it would suppress nothing, or less than it says.`,
 		URL: "https://github.com/otellint/otellint#suppressing-a-finding",
-		Run: safe.Run(check),
+		Run: safe.Run(c.check),
 	}
 }
 
-func check(pass *analysis.Pass) (any, error) {
+// A checker checks directives against the known rule names.
+type checker struct {
+	known []string
+}
+
+func (c checker) check(pass *analysis.Pass) (any, error) {
 	for _, f := range pass.Files {
 		for _, d := range Parse(pass.Fset, f) {
-			for _, msg := range problems(d) {
+			for _, msg := range c.problems(d) {
 				pass.Report(analysis.Diagnostic{Pos: d.Pos, Category: "directive", Message: msg})
 			}
 		}
@@ -160,20 +164,20 @@ func check(pass *analysis.Pass) (any, error) {
 }
 
 // problems describes what is wrong with d, if anything.
-func problems(d *Directive) []string {
+func (c checker) problems(d *Directive) []string {
 	var out []string
 	if len(d.Rules) == 0 {
 		return []string{"otellint:ignore directive names no rule (write //otellint:ignore <rule> -- <reason>)"}
 	}
 	for _, n := range d.Rules {
-		if len(Known) > 0 && !slices.Contains(Known, n) {
-			out = append(out, "otellint:ignore directive names unknown rule "+quote(n)+" (it suppresses nothing"+suggest(n)+")")
+		if len(c.known) > 0 && !slices.Contains(c.known, n) {
+			out = append(out, "otellint:ignore directive names unknown rule "+quote(n)+" (it suppresses nothing"+c.suggest(n)+")")
 		}
 	}
 	// Words after the list: rules meant to be in it, or, without a "--",
 	// a reason missing its "--" (reported as a missing reason).
 	switch {
-	case slices.ContainsFunc(d.Extra, func(w string) bool { return slices.Contains(Known, strings.Trim(w, ",")) }):
+	case slices.ContainsFunc(d.Extra, func(w string) bool { return slices.Contains(c.known, strings.Trim(w, ",")) }):
 		out = append(out, "otellint:ignore directive separates its rules with a space: it applies to "+
 			strings.Join(d.Rules, ",")+" only, not to "+strings.Join(d.Extra, " ")+
 			" (write "+strings.Join(d.Rules, ",")+","+strings.Join(d.Extra, ",")+")")
@@ -189,15 +193,15 @@ func problems(d *Directive) []string {
 
 // suggest returns "; did you mean X?" for the known rule closest to an
 // unknown name, if one is close enough to be a typo.
-func suggest(name string) string {
+func (c checker) suggest(name string) string {
 	best, dist := "", 3 // at most two edits
-	for _, k := range Known {
+	for _, k := range c.known {
 		if d := distance(name, k); d < dist {
 			best, dist = k, d
 		}
 	}
 	if best == "" {
-		return "; rules: " + strings.Join(Known, ", ")
+		return "; rules: " + strings.Join(c.known, ", ")
 	}
 	return "; did you mean " + best + "?"
 }

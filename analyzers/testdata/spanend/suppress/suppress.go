@@ -23,7 +23,7 @@ func sameLine(ctx context.Context) {
 }
 
 // Silent here: a directive without a reason still suppresses; the
-// directive check (suppress.Analyzer) reports the missing reason, once.
+// directive check (analyzers.Directives) reports the missing reason, once.
 func noReason(ctx context.Context) {
 	//otellint:ignore spanend
 	_, span := tracer.Start(ctx, "noreason")
