@@ -8,6 +8,8 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+
+	"github.com/otellint/otellint/internal/driver/config"
 )
 
 // Version reports the version of the otellint module the binary was built
@@ -109,8 +111,24 @@ func fullVersionOfExecutable() (string, error) {
 // hashes itself): it is folded into the build ID that -V=full prints, so
 // that go vet replays no results computed under other inputs. go vet runs
 // -V=full once per go command, in the directory the go command runs in.
-// Nothing yet: the configuration file will go here.
-func vetIDInputs() ([]byte, error) { return nil, nil }
+// That is the settings file found from there, which go vet applies to
+// the module's packages: its name and content. (A file given with -config
+// is keyed by its name alone, as a flag: after editing it, go vet -a.)
+func vetIDInputs() ([]byte, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	path := config.Find(wd)
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(path+"\x00"), data...), nil
+}
 
 // fullVersion returns the -V=full line,
 //
