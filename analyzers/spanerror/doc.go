@@ -156,7 +156,10 @@
 //   - status.Code(err) == codes.NotFound (or connect.CodeOf) makes err
 //     expected on that branch;
 //   - fmt.Errorf, errors.Join and the pkg/errors wrappers of expected
-//     errors only;
+//     errors only; and a fmt.Errorf whose %w wraps an expected sentinel
+//     of a package next to anything else (fmt.Errorf("%w: %w",
+//     ErrNotFound, err)): it answers errors.Is for the sentinel, so
+//     callers take it for that outcome (under %v the sentinel is text);
 //   - a call of a function whose every error is nil or expected: it
 //     carries the expectedError fact, across packages (an authorization
 //     helper that answers with a PermissionDenied status), so return
@@ -255,6 +258,9 @@
 //	                                 failures, e.g. example.com/store.ErrMissing,
 //	                                 or functions whose errors are all
 //	                                 expected, e.g. example.com/authz.Check
+//	                                 (returned, or kept in a variable:
+//	                                 n, err := authz.Check(...)); also in
+//	                                 .otellint.yml (docs/config.md)
 //	-spanerror.recorders=NAME[,NAME] functions that record an error on the
 //	                                 first span they are passed, by full name
 //	-spanerror.status=false          do not report RecordError without the

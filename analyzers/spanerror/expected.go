@@ -161,22 +161,90 @@ func (x *expecter) expectedCall(call *ast.CallExpr, k known) bool {
 		return true
 	}
 	if i, ok := otelapi.ErrorWrapper(fn); ok {
-		n := 0
+		n, all := 0, true
 		for ai, a := range call.Args {
 			if i >= 0 && ai != i || !isErrorValue(info, a) {
 				continue
 			}
 			if !x.expected(a, k, false) {
-				return false
+				all = false
 			}
 			n++
 		}
-		return n > 0
+		return n > 0 && (all || x.classifies(fn, call))
 	}
 	if x.concreteExpected(fn) || x.preservedCall(fn, call, k) || x.validatesCall(fn, call) {
 		return true
 	}
 	return x.hasFact(fn)
+}
+
+// classifies reports whether call, a fmt.Errorf, wraps with %w an
+// expected sentinel of a package next to whatever else it wraps:
+// fmt.Errorf("%w: %w", ErrNotFound, err) answers errors.Is(_, ErrNotFound),
+// so callers take it for the outcome the sentinel names (cerbos's
+// fmt.Errorf("%w: %w", ErrFailedToExtractJWT, err)). A sentinel under
+// another verb (%v) is only text.
+func (x *expecter) classifies(fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Name() != "Errorf" || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || len(call.Args) < 2 {
+		return false
+	}
+	info := x.pass.TypesInfo
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	for _, ai := range wrappedArgs(constant.StringVal(tv.Value)) {
+		if ai+1 >= len(call.Args) {
+			return false
+		}
+		a := ast.Unparen(call.Args[ai+1])
+		if !isPackageVar(info, a) {
+			continue
+		}
+		var id *ast.Ident
+		switch a := a.(type) {
+		case *ast.Ident:
+			id = a
+		case *ast.SelectorExpr:
+			id = a.Sel
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok && x.sentinel(v, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// wrappedArgs returns the indexes, among the arguments after the format,
+// of those that format's %w verbs take; nil when the format uses explicit
+// argument indexes or * widths, which this does not follow.
+func wrappedArgs(format string) []int {
+	var out []int
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		// Flags, width and precision; the verb is the first letter.
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		switch c := format[i]; {
+		case c == '%':
+			continue
+		case c == '[' || c == '*':
+			return nil
+		case c == 'w':
+			out = append(out, arg)
+		}
+		arg++
+	}
+	return out
 }
 
 // concreteExpected reports whether fn's last result is a concrete error
@@ -788,7 +856,7 @@ func (c *varClass) multi(rhs ast.Expr, i, n int) bool {
 	if !ok {
 		return c.x.closureExpected(call)
 	}
-	return c.x.hasFact(fn.Origin())
+	return c.x.configured(fn.Origin()) || c.x.hasFact(fn.Origin())
 }
 
 func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }

@@ -572,8 +572,14 @@ func (c *checker) varEffect(f *fn, n ast.Node, st *state) {
 		case multi:
 			// x, err := lookup(ctx): the last result of a function
 			// whose errors are all expected.
-			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && i == of-1 && !c.opts.strict {
-				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && c.exp.hasFact(fn.Origin()) || !ok && c.exp.closureExpected(call) {
+			// One named in -spanerror.expected is, strict or not.
+			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && i == of-1 {
+				fn, isFn := typeutil.Callee(info, call).(*types.Func)
+				switch {
+				case isFn && c.exp.configured(fn.Origin()):
+					ch.exp, ch.sexp = true, true
+				case c.opts.strict:
+				case isFn && c.exp.hasFact(fn.Origin()) || !isFn && c.exp.closureExpected(call):
 					ch.exp = true
 				}
 			}

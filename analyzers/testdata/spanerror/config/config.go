@@ -5,6 +5,7 @@ package config
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/codes"
@@ -40,6 +41,24 @@ func probed(ctx context.Context) error { // want probed:"expectedError"
 	ctx, span := tracer.Start(ctx, "probed")
 	defer span.End()
 	return probe(ctx)
+}
+
+// fetch is named in -spanerror.expected: its error result is an outcome.
+func fetch(context.Context) (int, error) { return 0, errors.New("gone") }
+
+// Silent: the error of a configured function, through a variable, and
+// ErrMissing classifying the failure it wraps.
+func fetched(ctx context.Context) (int, error) { // want fetched:"expectedError"
+	ctx, span := tracer.Start(ctx, "fetched")
+	defer span.End()
+	n, err := fetch(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := load(ctx); err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrMissing, err)
+	}
+	return n, nil
 }
 
 // report is named in -spanerror.recorders: it records through a func

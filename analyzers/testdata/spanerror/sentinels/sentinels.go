@@ -207,3 +207,32 @@ func check(ctx context.Context, b Backend, m *model, exists bool) error {
 	}
 	return nil
 }
+
+func dial(context.Context) error { return ErrConnectionLost }
+
+// Silent: %w of an outcome sentinel classifies whatever else it wraps:
+// callers test errors.Is(err, ErrUserNotFound) (cerbos's
+// fmt.Errorf("%w: %w", ErrFailedToExtractJWT, err)).
+func classified(ctx context.Context) error { // want classified:"expectedError"
+	ctx, span := tracer.Start(ctx, "classified")
+	defer span.End()
+	if err := dial(ctx); err != nil {
+		return fmt.Errorf("%w: %w", ErrUserNotFound, err)
+	}
+	return nil
+}
+
+// Reported: under %v the sentinel is only text, and a failure sentinel
+// classifies nothing.
+func unclassified(ctx context.Context, verbose bool) error {
+	ctx, span := tracer.Start(ctx, "unclassified")
+	defer span.End()
+	err := dial(ctx)
+	if err == nil {
+		return nil
+	}
+	if verbose {
+		return fmt.Errorf("%v: %w", ErrUserNotFound, err) // want `error returned while span "unclassified" is live`
+	}
+	return fmt.Errorf("%w: %w", ErrTxDone, err) // want `error returned while span "unclassified" is live`
+}
