@@ -3,6 +3,7 @@ package uninstrumented
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -161,7 +162,7 @@ func (t *trees) analyse(fd *ast.FuncDecl, fn *types.Func) *plainHandler {
 	f := &plainHandler{}
 	sig := fn.Signature()
 	s := t.scope(fd.Type, fd.Body)
-	if t.clean && isHandlerSig(sig) && !callsServeHTTP(fd.Body) {
+	if t.clean && isHandlerSig(sig) && !callsServeHTTP(fd.Body) && !t.delegates(fd.Body) {
 		f.Serves = true
 	}
 	if res := handlerResult(sig); res >= 0 {
@@ -193,7 +194,7 @@ func (t *trees) analyse(fd *ast.FuncDecl, fn *types.Func) *plainHandler {
 			return seen
 		}
 		if plainAll() {
-			f.Returns = true
+			f.Returns = s.serving // a tree of probes alone earns no fact
 		} else {
 			// Assume the handler parameters plain: a middleware.
 			s = t.scope(fd.Type, fd.Body)
@@ -210,7 +211,7 @@ func (t *trees) analyse(fd *ast.FuncDecl, fn *types.Func) *plainHandler {
 					}
 				}
 				if len(f.Wraps) == 0 {
-					f.Returns = true
+					f.Returns = s.serving
 				}
 			}
 		}
@@ -287,6 +288,41 @@ func callsServeHTTP(body *ast.BlockStmt) bool {
 	return found
 }
 
+// delegates reports whether body hands an http.ResponseWriter to a
+// function of another module's package (not the standard library's): it
+// may serve the request through a handler it does not show. A function
+// with a serves fact is not one.
+func (t *trees) delegates(body *ast.BlockStmt) bool {
+	info := t.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == t.pass.Pkg || isStd(fn.Pkg().Path()) {
+			return true
+		}
+		if f := t.factOf(fn); f != nil && f.Serves {
+			return true
+		}
+		for _, a := range call.Args {
+			if tv, ok := info.Types[a]; ok && otelapi.IsNamed(tv.Type, "net/http", "ResponseWriter") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isStd reports whether path is a standard library package.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
 // site is one occurrence of a local variable in a function body.
 type site struct {
 	id      *ast.Ident
@@ -305,6 +341,11 @@ type scope struct {
 	// assume holds the parameters taken as plain handlers (a middleware's
 	// next handler), relied those a plain result depends on.
 	assume, relied map[*types.Var]bool
+	// serving reports whether a tree found plain serves more than probes:
+	// a route other than a health check, a handler function at its root,
+	// a file server, a tree from another function. A server of probes
+	// alone is better untraced.
+	serving bool
 }
 
 func (t *trees) scope(ft *ast.FuncType, body *ast.BlockStmt) *scope {
@@ -369,6 +410,7 @@ func (s *scope) plain(e ast.Expr) bool {
 			}
 			switch {
 			case otelapi.IsNamed(tv.Type, "net/http", "HandlerFunc"):
+				s.serving = true
 				return s.plainFunc(x.Args[0])
 			case otelapi.IsNamed(tv.Type, "net/http", "Handler"):
 				return s.plain(x.Args[0])
@@ -380,10 +422,15 @@ func (s *scope) plain(e ast.Expr) bool {
 			return true
 		}
 		if i, ok := otelapi.PlainHandlerFunc(fn); ok {
-			return i < 0 || i < len(x.Args) && s.plain(x.Args[i])
+			if i < 0 {
+				s.serving = s.serving || fn.Name() != "NotFoundHandler"
+				return true
+			}
+			return i < len(x.Args) && s.plain(x.Args[i])
 		}
 		if f := s.t.factOf(fn); f != nil {
 			if f.Returns {
+				s.serving = true
 				return true
 			}
 			if len(f.Wraps) > 0 && !x.Ellipsis.IsValid() {
@@ -411,6 +458,7 @@ func (s *scope) plainResult(e ast.Expr, i int) bool {
 		return false
 	}
 	f := s.t.factOf(fn)
+	s.serving = s.serving || f != nil && f.Returns
 	return f != nil && f.Returns
 }
 
@@ -422,7 +470,7 @@ func (s *scope) plainFunc(e ast.Expr) bool {
 	var obj types.Object
 	switch x := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
-		if !s.t.clean {
+		if !s.t.clean || s.t.delegates(x.Body) {
 			return false
 		}
 		// It may delegate to a handler it captures: that one must be plain.
@@ -542,8 +590,10 @@ func (s *scope) useOK(st site) bool {
 		case otelapi.IsFunc(fn, "(*net/http.ServeMux).Handler"):
 			return true
 		case otelapi.IsFunc(fn, "(*net/http.ServeMux).Handle"):
+			s.route(call)
 			return len(call.Args) == 2 && s.plain(call.Args[1])
 		case otelapi.IsFunc(fn, "(*net/http.ServeMux).HandleFunc"):
+			s.route(call)
 			return len(call.Args) == 2 && s.plainFunc(call.Args[1])
 		}
 		return false
@@ -597,6 +647,20 @@ func (s *scope) useOK(st site) bool {
 		return true // what the function returns is its fact
 	}
 	return false
+}
+
+// route notes the route a Handle or HandleFunc call registers: any but a
+// constant probe pattern serves requests worth tracing.
+func (s *scope) route(call *ast.CallExpr) {
+	if len(call.Args) == 0 {
+		return
+	}
+	if tv, ok := s.t.pass.TypesInfo.Types[call.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		if _, probe := otelapi.ProbePath(constant.StringVal(tv.Value)); probe {
+			return
+		}
+	}
+	s.serving = true
 }
 
 // isHTTPServer reports whether t is http.Server or *http.Server.

@@ -91,18 +91,25 @@ func (c *checker) checkServers(tr *trees, fd *ast.FuncDecl) {
 		case *ast.CallExpr:
 			safe.At(c.pass, n.Pos())
 			fn := typeutil.StaticCallee(info, n)
-			if i, ok := otelapi.HTTPServe(fn); ok && i < len(n.Args) && s.plain(n.Args[i]) {
+			if i, ok := otelapi.HTTPServe(fn); ok && i < len(n.Args) && plainTree(tr, fd, n.Args[i]) {
 				c.reportServer(n, "http."+fn.Name(), n.Args[i])
 			}
 		case *ast.CompositeLit:
 			if t := info.TypeOf(n); t != nil && otelapi.IsNamed(t, "net/http", "Server") {
-				if h := c.servedHandler(s, n, stack); h != nil && s.plain(h) {
+				if h := c.servedHandler(s, n, stack); h != nil && plainTree(tr, fd, h) {
 					c.reportServer(h, "http.Server", h)
 				}
 			}
 		}
 		return true
 	})
+}
+
+// plainTree reports whether the handler h served in fd is a visible,
+// uninstrumented tree that serves more than probes.
+func plainTree(tr *trees, fd *ast.FuncDecl, h ast.Expr) bool {
+	s := tr.scope(fd.Type, fd.Body) // afresh: serving is the tree's own
+	return s.plain(h) && s.serving
 }
 
 // servedHandler returns the handler of the http.Server literal lit (stack
@@ -141,8 +148,10 @@ func (c *checker) servedHandler(s *scope, lit *ast.CompositeLit, stack []ast.Nod
 	switch p := up.(type) {
 	case *ast.SelectorExpr: // (&http.Server{...}).ListenAndServe()
 		call, ok := parent(i + 1).(*ast.CallExpr)
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if !ok || call.Fun != p || !otelapi.IsHTTPServerServe(fn) {
+		if !ok || call.Fun != p {
+			return nil
+		}
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); !otelapi.IsHTTPServerServe(fn) {
 			return nil
 		}
 		served = true

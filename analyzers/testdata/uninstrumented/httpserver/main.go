@@ -33,4 +33,8 @@ func api() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "api") })
 }
 
-func routes() *http.ServeMux { return http.NewServeMux() }
+func routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orders", hello)
+	return mux
+}

@@ -51,6 +51,19 @@ func main() {
 	d.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) { s.next.ServeHTTP(w, r) })
 	go http.ListenAndServe(":8087", d)
 
+	// A server of probes alone: better untraced (see healthfilter).
+	probes := http.NewServeMux()
+	probes.HandleFunc("GET /healthz", hello)
+	probes.HandleFunc("GET /readyz", hello)
+	go http.ListenAndServe(":9090", probes)
+
+	// A handler function that hands the response writer to another
+	// module's function: it may serve the request through a handler.
+	e := echo.New()
+	viaLib := http.NewServeMux()
+	viaLib.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) { e.ServeHTTP(w, r) })
+	go http.ListenAndServe(":8089", viaLib)
+
 	// A server stored or returned: it may be served and changed elsewhere.
 	s.srv = &http.Server{Handler: mux}
 	_ = newServer()

@@ -53,11 +53,11 @@ func main() {
 // local builds a mux in this package, with a middleware of its own.
 func local() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /ping", ping)
+	mux.HandleFunc("GET /orders", orders)
 	return recoverer(mux)
 }
 
-func ping(w http.ResponseWriter, r *http.Request) {}
+func orders(w http.ResponseWriter, r *http.Request) {}
 
 func recoverer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
