@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"time"
 
+	"google.golang.org/grpc"
+
 	"example.com/testdata/uninstrumented/httpserverpkg/api"
 	"example.com/testdata/uninstrumented/httpserverpkg/tracing"
 )
@@ -46,6 +48,10 @@ func main() {
 	late := http.Server{Addr: ":8082"}
 	late.Handler = s.Handler() // want `http\.Server serves a handler that nothing wraps with otelhttp`
 	go late.ListenAndServe()
+
+	// The provider installed through tracing.Init counts for gRPC too.
+	gs := grpc.NewServer() // want `grpc\.NewServer has no otelgrpc stats handler while the program installs a tracer provider`
+	defer gs.Stop()
 
 	(&http.Server{Addr: ":8083", Handler: local()}).ListenAndServe() // want `http\.Server serves a handler that nothing wraps with otelhttp`
 }
