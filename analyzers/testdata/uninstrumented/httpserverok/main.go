@@ -64,6 +64,14 @@ func main() {
 	viaLib.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) { e.ServeHTTP(w, r) })
 	go http.ListenAndServe(":8089", viaLib)
 
+	// Odd shapes: servers in a slice, a nil handler served directly, a
+	// generic middleware around a field, parens.
+	srvs := []*http.Server{{Handler: mux}}
+	_ = srvs
+	go (&http.Server{}).Serve(nil)
+	go http.ListenAndServe(":8090", wrap[int](s.mux))
+	go http.ListenAndServe(":8091", (s.mux))
+
 	// A server stored or returned: it may be served and changed elsewhere.
 	s.srv = &http.Server{Handler: mux}
 	_ = newServer()
@@ -80,6 +88,8 @@ func setup(mux *http.ServeMux) { hook(mux) }
 func newServer() *http.Server {
 	return &http.Server{Handler: http.NotFoundHandler()}
 }
+
+func wrap[T any](h http.Handler) http.Handler { return h }
 
 // serve serves a handler from a parameter.
 func serve(h http.Handler) error { return http.ListenAndServe(":8088", h) }
