@@ -50,7 +50,8 @@
 //
 // Inbound, in a main package that installs a tracer provider (it calls
 // otel.SetTracerProvider, or a function that does, in this package or
-// another: tracing.Init()), it reports grpc.NewServer whose options are
+// another: tracing.Init(); its tests installing one do not count), it
+// reports grpc.NewServer whose options are
 // all visible, in the same way, and none of which is
 // grpc.StatsHandler(otelgrpc.NewServerHandler(...)): the service starts no
 // server spans, and its callers' trace context is dropped.

@@ -72,7 +72,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	}
 	// Facts first: every package may install the provider or build the
 	// handler tree of a program.
-	provider := providerFacts(pass, insp, fds)
+	provider := providerFacts(pass, fds)
 	var tr *trees
 	if importsPath(pass.Pkg, "net/http") {
 		tr = &trees{pass: pass, clean: !mayTraceServer(pass.TypesInfo, startsAnySpan(sp, insp)), local: map[*types.Func]*plainHandler{}}
