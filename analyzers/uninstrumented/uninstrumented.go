@@ -37,7 +37,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Doc:       docutil.MustExtract(doc, "uninstrumented"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/uninstrumented.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
-		FactTypes: []analysis.Fact{new(plainHandler), new(installsProvider)},
+		FactTypes: []analysis.Fact{new(plainHandler), new(installsProvider), new(untracedServer)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }
@@ -73,6 +73,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	// Facts first: every package may install the provider or build the
 	// handler tree of a program.
 	provider := providerFacts(pass, fds)
+	serverFacts(pass, fds)
 	var tr *trees
 	if importsPath(pass.Pkg, "net/http") {
 		tr = &trees{pass: pass, clean: !mayTraceServer(pass.TypesInfo, startsAnySpan(sp, insp)), local: map[*types.Func]*plainHandler{}}
@@ -105,6 +106,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 					}
 					if serves {
 						c.checkServer(call, fn, fd.Body)
+						c.checkServerCall(call)
 					}
 				}
 			}

@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc"
 
 	"example.com/testdata/uninstrumented/httpserverpkg/api"
+	"example.com/testdata/uninstrumented/httpserverpkg/grpcsrv"
 	"example.com/testdata/uninstrumented/httpserverpkg/tracing"
 )
 
@@ -52,6 +53,12 @@ func main() {
 	// The provider installed through tracing.Init counts for gRPC too.
 	gs := grpc.NewServer() // want `grpc\.NewServer has no otelgrpc stats handler while the program installs a tracer provider`
 	defer gs.Stop()
+	lib := grpcsrv.New(1 << 20) // want `grpcsrv\.New returns a gRPC server without otelgrpc's stats handler while the program installs a tracer provider: the service starts no server spans and drops its callers' trace context \(add grpc\.StatsHandler\(otelgrpc\.NewServerHandler\(\)\) to its grpc\.NewServer\)`
+	defer lib.Stop()
+	built, _ := grpcsrv.Build(1 << 20) // want `grpcsrv\.Build returns a gRPC server without otelgrpc's stats handler`
+	defer built.Stop()
+	f := &grpcsrv.Factory{Max: 1 << 20}
+	defer f.Server().Stop() // want `grpcsrv\.Factory\.Server returns a gRPC server without otelgrpc's stats handler`
 
 	(&http.Server{Addr: ":8083", Handler: local()}).ListenAndServe() // want `http\.Server serves a handler that nothing wraps with otelhttp`
 }

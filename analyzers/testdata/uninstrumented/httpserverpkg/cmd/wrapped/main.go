@@ -7,8 +7,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"google.golang.org/grpc"
 
 	"example.com/testdata/uninstrumented/httpserverpkg/api"
+	"example.com/testdata/uninstrumented/httpserverpkg/grpcsrv"
 	"example.com/testdata/uninstrumented/httpserverpkg/traced"
 	"example.com/testdata/uninstrumented/httpserverpkg/tracing"
 )
@@ -55,6 +57,12 @@ func main() {
 	d := http.NewServeMux()
 	d.HandleFunc("GET /", api.Delegate)
 	go http.ListenAndServe(":8090", d)
+
+	// gRPC servers from a library: traced, with options or an interceptor
+	// from the program.
+	defer grpcsrv.Traced().Stop()
+	defer grpcsrv.With(grpc.MaxRecvMsgSize(1)).Stop()
+	defer grpcsrv.Intercepted(nil).Stop()
 
 	// A server passed on: it may be given another handler.
 	s2 := &http.Server{Addr: ":8091", Handler: api.Routes()}
