@@ -54,7 +54,13 @@
 // reports grpc.NewServer whose options are
 // all visible, in the same way, and none of which is
 // grpc.StatsHandler(otelgrpc.NewServerHandler(...)): the service starts no
-// server spans, and its callers' trace context is dropped.
+// server spans, and its callers' trace context is dropped. It reports
+// too a call there of another package's function that returns a server
+// so built (srv := grpcserver.New(cfg), with grpc.NewServer in New, its
+// options all visible there, or through another such function): a
+// server's options are fixed when it is built, so nothing the program
+// does later can trace it. A function that takes the options, or builds
+// them with a helper, is not followed.
 //
 // There, it also reports an HTTP server whose whole handler tree is
 // visible and holds no instrumentation: http.ListenAndServe,
@@ -148,18 +154,18 @@
 // a field, and the default mux are not followed; nor are routers of other
 // libraries, even without their instrumentation.
 //
-// A gRPC server built outside the main package is not reported. A library
-// is analysed before the programs that use it, so it cannot know whether
-// its program installs a tracer provider; and reporting every
-// grpc.NewServer without otelgrpc in a package that traces would report
-// servers that must not be traced or are traced by the caller's choice:
-// an OTLP receiver (a test collector, jaeger's own collector), a plugin's
-// server, an in-process bufconn server, servers whose interceptors trace.
-// The precise form would be a fact on a function that returns a server
-// built without the stats handler, reported at its call in main; the
-// services linted build their servers several calls away from main
-// (cerbos, openfga) and with options from helpers, where that fact would
-// not reach.
+// A gRPC server built outside the main package is not reported where it
+// is built, only where a program gets it from the function that builds
+// it. A library is analysed before the programs that use it, so it cannot
+// know whether its program installs a tracer provider; and reporting
+// every grpc.NewServer without otelgrpc in a package that traces would
+// report servers that must not be traced or whose tracing is the caller's
+// choice: an OTLP receiver (a test collector, jaeger's own collector), a
+// plugin's server, an in-process bufconn server, a server whose options
+// come from its caller. A program that reaches the server through a
+// method value, a closure (cobra's RunE) or a struct field is not
+// followed: the services linted (cerbos, openfga) build theirs several
+// calls away from main, with options from helpers.
 //
 // A client stored in a field or built in another function is not
 // followed, nor are HTTP clients of other libraries (resty, retryablehttp).

@@ -16,6 +16,7 @@ func TestFactEncoding(t *testing.T) {
 		want string
 	}{
 		{new(installsProvider), "installsProvider"},
+		{new(untracedServer), "untracedServer"},
 		{&plainHandler{Serves: true}, "plainHandler(serves)"},
 		{&plainHandler{Returns: true, Params: []int{0, 2}}, "plainHandler(returns params[0 2])"},
 		{&plainHandler{Wraps: []int{1}}, "plainHandler(wraps[1])"},
@@ -34,6 +35,8 @@ func TestFactEncoding(t *testing.T) {
 		switch c.fact.(type) {
 		case *installsProvider:
 			got = new(installsProvider)
+		case *untracedServer:
+			got = new(untracedServer)
 		default:
 			got = new(plainHandler)
 		}
