@@ -51,33 +51,39 @@
 // Inbound, in a main package that installs a tracer provider (it calls
 // otel.SetTracerProvider, or a function that does, in this package or
 // another: tracing.Init(); its tests installing one do not count), it
-// reports grpc.NewServer whose options are
-// all visible, in the same way, and none of which is
-// grpc.StatsHandler(otelgrpc.NewServerHandler(...)): the service starts no
-// server spans, and its callers' trace context is dropped. It reports
-// too a call there of another package's function that returns a server
-// so built (srv := grpcserver.New(cfg), with grpc.NewServer in New, its
-// options all visible there, or through another such function): a
-// server's options are fixed when it is built, so nothing the program
-// does later can trace it. A function that takes the options, or builds
-// them with a helper, is not followed.
+// reports grpc.NewServer whose options are all visible, in the same way,
+// and none of which is grpc.StatsHandler(otelgrpc.NewServerHandler(...)):
+// the service starts no server spans, and its callers' trace context is
+// dropped. It reports too a call there of another package's function
+// that returns a server so built (srv := grpcserver.New(cfg), with
+// grpc.NewServer in New and its options all visible there, or through
+// another such function): a server's options are fixed when it is built,
+// so nothing the program does later can trace it. A function that takes
+// the options, or gets them from a helper, is not followed.
 //
-// There, it also reports an HTTP server whose whole handler tree is
-// visible and holds no instrumentation: http.ListenAndServe,
-// http.ListenAndServeTLS, http.Serve and http.ServeTLS, and an
-// http.Server literal (&http.Server{Handler: h}, http.Server{...}) served
-// in the same function (srv.ListenAndServe(), srv.Serve(l), the TLS forms,
-// or the literal served directly), whose Handler is set once, in the
-// literal or later (srv.Handler = h). A server handed to another function,
-// stored or returned is not followed. The handler tree is visible when it
-// is built, in the same function or through the functions it calls, from:
+// There, when the program instruments no server at all, it also reports
+// an HTTP server whose whole handler tree is visible and holds no
+// instrumentation. A program instruments a server when its main package
+// does (see below), or calls a function, of any package, that calls
+// otelhttp.NewHandler, otelmux.Middleware, otelgrpc.NewServerHandler or
+// another server-side instrumentation, itself or further down: a program
+// that traces its API server leaves an admin server untraced by choice.
+// The servers are http.ListenAndServe, http.ListenAndServeTLS, http.Serve
+// and http.ServeTLS, and an http.Server literal (&http.Server{Handler: h},
+// http.Server{...}) served in the same function (srv.ListenAndServe(),
+// srv.Serve(l), the TLS forms, or the literal served directly), whose
+// Handler is set once, in the literal or later (srv.Handler = h). A
+// server handed to another function, stored or returned is not followed.
+// The handler tree is visible when it is built, in the same function or
+// through the functions it calls, from:
 //
 //   - http.NewServeMux(), with Handle and HandleFunc registering visible
 //     handlers only (a mux handed to another function must be one that
 //     only registers visible handlers on it);
 //   - http.HandlerFunc of a request handler of a package that instruments
-//     no server, which calls no ServeHTTP (a function literal may call
-//     that of a visible handler: a middleware);
+//     no server, which calls no ServeHTTP and hands its ResponseWriter to
+//     no function of another module (a function literal may call the
+//     ServeHTTP of a visible handler: a middleware);
 //   - net/http's own handlers (http.StripPrefix, http.TimeoutHandler,
 //     http.FileServer, http.NotFoundHandler...) and h2c.NewHandler;
 //   - a function that returns such a tree (h := newRouter(),
@@ -94,10 +100,10 @@
 // library's router (gin, echo, gorilla/mux: otelgin, otelecho and otelmux
 // instrument them), the default mux (a nil Handler), a function without a
 // fact, makes the tree invisible, and the server is not reported: it may
-// be instrumented. So does otelhttp.NewHandler or NewMiddleware anywhere in
-// it, on the root or a sub-handler, or a handler reassigned to one
-// (handler = otelhttp.NewHandler(handler, "server")). The fix wraps the
-// served handler: otelhttp.NewHandler(h, "server").
+// be instrumented. A tree of health-check routes alone (/healthz,
+// /readyz...: see healthfilter) is better untraced and is not reported
+// either. The fix wraps the served handler: otelhttp.NewHandler(h,
+// "server").
 //
 // Bad:
 //

@@ -17,6 +17,7 @@ func TestFactEncoding(t *testing.T) {
 	}{
 		{new(installsProvider), "installsProvider"},
 		{new(untracedServer), "untracedServer"},
+		{new(instrumentsServer), "instrumentsServer"},
 		{&plainHandler{Serves: true}, "plainHandler(serves)"},
 		{&plainHandler{Returns: true, Params: []int{0, 2}}, "plainHandler(returns params[0 2])"},
 		{&plainHandler{Wraps: []int{1}}, "plainHandler(wraps[1])"},
@@ -37,6 +38,8 @@ func TestFactEncoding(t *testing.T) {
 			got = new(installsProvider)
 		case *untracedServer:
 			got = new(untracedServer)
+		case *instrumentsServer:
+			got = new(instrumentsServer)
 		default:
 			got = new(plainHandler)
 		}

@@ -60,14 +60,6 @@ func (f *plainHandler) equal(g *plainHandler) bool {
 	return g != nil && f.Serves == g.Serves && f.Returns == g.Returns && slices.Equal(f.Wraps, g.Wraps) && slices.Equal(f.Params, g.Params)
 }
 
-// installsProvider is an object fact about a function that installs a
-// global tracer provider (otel.SetTracerProvider), itself or through the
-// functions it calls.
-type installsProvider struct{}
-
-func (*installsProvider) AFact()         {}
-func (*installsProvider) String() string { return "installsProvider" }
-
 // trees evaluates handler trees in one package.
 type trees struct {
 	pass *analysis.Pass

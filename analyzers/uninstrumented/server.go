@@ -17,25 +17,44 @@ import (
 
 const serverMessage = "%s serves a handler that nothing wraps with otelhttp while the program installs a tracer provider: the service starts no server spans and drops its callers' trace context (wrap it in otelhttp.NewHandler)"
 
-// providerFacts finds, to a fixed point, the functions of the package that
-// install a tracer provider, exports the facts of the exported ones, and
-// reports whether the package installs one anywhere.
-func providerFacts(pass *analysis.Pass, decls []*ast.FuncDecl) bool {
+// installsProvider is an object fact about a function that installs a
+// global tracer provider (otel.SetTracerProvider), itself or through the
+// functions it calls.
+type installsProvider struct{}
+
+func (*installsProvider) AFact()         {}
+func (*installsProvider) String() string { return "installsProvider" }
+
+// instrumentsServer is an object fact about a function that instruments a
+// server (otelhttp.NewHandler, otelmux.Middleware,
+// otelgrpc.NewServerHandler, a propagator's Extract...), itself or through
+// the functions it calls.
+type instrumentsServer struct{}
+
+func (*instrumentsServer) AFact()         {}
+func (*instrumentsServer) String() string { return "instrumentsServer" }
+
+// reachFacts finds, to a fixed point, the functions of the package that
+// call a function for which direct holds, or one with the fact newFact
+// makes, exports the facts of the exported ones, and reports whether the
+// package's code (not its tests: a tracetest recorder does not count)
+// makes such a call anywhere.
+func reachFacts(pass *analysis.Pass, decls []*ast.FuncDecl, direct func(*types.Func) bool, newFact func() analysis.Fact) bool {
 	info := pass.TypesInfo
 	local := map[*types.Func]bool{}
-	installs := func(call *ast.CallExpr) bool {
+	reaches := func(call *ast.CallExpr) bool {
 		fn := typeutil.StaticCallee(info, call)
 		if fn == nil {
 			return false
 		}
-		if otelapi.IsFunc(fn, otelapi.OtelModule+".SetTracerProvider") {
+		if direct(fn) {
 			return true
 		}
 		fn = fn.Origin()
 		if fn.Pkg() == pass.Pkg {
 			return local[fn]
 		}
-		return fn.Pkg() != nil && pass.ImportObjectFact(fn, new(installsProvider))
+		return fn.Pkg() != nil && pass.ImportObjectFact(fn, newFact())
 	}
 	for round := 0; round < 8; round++ {
 		changed := false
@@ -46,7 +65,7 @@ func providerFacts(pass *analysis.Pass, decls []*ast.FuncDecl) bool {
 			}
 			found := false
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok && installs(call) {
+				if call, ok := n.(*ast.CallExpr); ok && reaches(call) {
 					found = true
 				}
 				return !found
@@ -62,17 +81,16 @@ func providerFacts(pass *analysis.Pass, decls []*ast.FuncDecl) bool {
 	}
 	for fn := range local {
 		if exportable(fn) {
-			pass.ExportObjectFact(fn, new(installsProvider))
+			pass.ExportObjectFact(fn, newFact())
 		}
 	}
-	// A test that installs one (a tracetest recorder) does not count.
 	found := false
 	for _, f := range pass.Files {
 		if tf := pass.Fset.File(f.Pos()); tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
 			continue
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && installs(call) {
+			if call, ok := n.(*ast.CallExpr); ok && reaches(call) {
 				found = true
 			}
 			return !found
@@ -80,6 +98,12 @@ func providerFacts(pass *analysis.Pass, decls []*ast.FuncDecl) bool {
 	}
 	return found
 }
+
+func isSetTracerProvider(fn *types.Func) bool {
+	return otelapi.IsFunc(fn, otelapi.OtelModule+".SetTracerProvider")
+}
+
+func mayTraceServerFunc(fn *types.Func) bool { return otelapi.MayTraceServer(fn) }
 
 // checkServers reports, in fd of a main package that installs a tracer
 // provider, the HTTP servers whose handler tree is visibly uninstrumented:

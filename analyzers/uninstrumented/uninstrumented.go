@@ -37,7 +37,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Doc:       docutil.MustExtract(doc, "uninstrumented"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/uninstrumented.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
-		FactTypes: []analysis.Fact{new(plainHandler), new(installsProvider), new(untracedServer)},
+		FactTypes: []analysis.Fact{new(plainHandler), new(installsProvider), new(instrumentsServer), new(untracedServer)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }
@@ -72,7 +72,8 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	}
 	// Facts first: every package may install the provider or build the
 	// handler tree of a program.
-	provider := providerFacts(pass, fds)
+	provider := reachFacts(pass, fds, isSetTracerProvider, func() analysis.Fact { return new(installsProvider) })
+	tracesServer := reachFacts(pass, fds, mayTraceServerFunc, func() analysis.Fact { return new(instrumentsServer) })
 	serverFacts(pass, fds)
 	var tr *trees
 	if importsPath(pass.Pkg, "net/http") {
@@ -80,6 +81,10 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 		tr.computeFacts(fds)
 	}
 	serves := pass.Pkg.Name() == "main" && provider
+	// A program that instruments a server somewhere (in main, or through
+	// the functions it calls) starts server spans: another server it
+	// leaves untraced (an admin port) is its choice.
+	servesHTTP := serves && tr != nil && tr.clean && !tracesServer
 	if !sp.Relevant() && !importsInstrumentation(pass.Pkg) && !serves {
 		return nil, nil // the package traces nothing: there is no trace to continue
 	}
@@ -95,7 +100,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 			c.findClients(fd.Body)
 			c.checkFunc(fd.Type, fd.Body, false)
 		}
-		if serves && tr != nil {
+		if servesHTTP {
 			c.checkServers(tr, fd)
 		}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {

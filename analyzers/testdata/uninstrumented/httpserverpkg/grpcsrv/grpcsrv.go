@@ -38,7 +38,7 @@ func (f *Factory) Server() *grpc.Server { // want Server:`untracedServer`
 func With(opts ...grpc.ServerOption) *grpc.Server { return grpc.NewServer(opts...) }
 
 // Traced builds a traced server.
-func Traced() *grpc.Server {
+func Traced() *grpc.Server { // want Traced:`instrumentsServer`
 	return grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))
 }
 

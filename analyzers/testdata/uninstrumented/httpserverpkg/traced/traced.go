@@ -10,7 +10,7 @@ import (
 )
 
 // Routes returns the instrumented routes.
-func Routes() http.Handler {
+func Routes() http.Handler { // want Routes:`instrumentsServer`
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /hello", Hello)
 	return otelhttp.NewHandler(mux, "traced")
@@ -21,6 +21,6 @@ func Routes() http.Handler {
 func Hello(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "hello") }
 
 // Register registers an instrumented handler on mux.
-func Register(mux *http.ServeMux) {
+func Register(mux *http.ServeMux) { // want Register:`instrumentsServer`
 	mux.Handle("GET /traced", otelhttp.NewHandler(http.HandlerFunc(Hello), "traced"))
 }
