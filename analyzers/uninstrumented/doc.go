@@ -1,6 +1,7 @@
 // Package uninstrumented defines an Analyzer that reports outbound HTTP
-// requests, gRPC connections and gRPC servers that traced code uses
-// without trace context.
+// requests and gRPC connections that traced code sends without trace
+// context, and the HTTP and gRPC servers of a traced program that start no
+// server spans.
 //
 // # Analyzer uninstrumented
 //
@@ -47,20 +48,62 @@
 // trace) silence it, and so does a connection handed to an OTel exporter
 // (otlptracegrpc.WithGRPCConn(conn)): that one carries telemetry.
 //
-// Inbound, in a main package that installs a tracer provider
-// (otel.SetTracerProvider), it reports grpc.NewServer whose options are
-// all visible, in the same way, and none of which is
-// grpc.StatsHandler(otelgrpc.NewServerHandler(...)): the service starts no
-// server spans, and its callers' trace context is dropped.
+// Inbound, in a main package that installs a tracer provider (it calls
+// otel.SetTracerProvider, or a function that does, in this package or
+// another: tracing.Init(); its tests installing one do not count), it
+// reports grpc.NewServer whose options are all visible, in the same way,
+// and none of which is grpc.StatsHandler(otelgrpc.NewServerHandler(...)):
+// the service starts no server spans, and its callers' trace context is
+// dropped. It reports too a call there of another package's function
+// that returns a server so built (srv := grpcserver.New(cfg), with
+// grpc.NewServer in New and its options all visible there, or through
+// another such function): a server's options are fixed when it is built,
+// so nothing the program does later can trace it. A function that takes
+// the options, or gets them from a helper, is not followed.
 //
-// There, it also reports http.ListenAndServe and ListenAndServeTLS
-// serving a mux built in the same function (mux := http.NewServeMux())
-// and used only to register function handlers of the package
-// (mux.HandleFunc), when the package imports no OTel instrumentation
-// (otelhttp, otelgin, otelmux...: it may wrap the handlers anywhere) and
-// starts no span itself. A handler registered with Handle, a mux from
-// another function or package, and the default mux (nil) are not
-// followed. The fix wraps the mux: otelhttp.NewHandler(mux, "server").
+// There, when the program instruments no server at all, it also reports
+// an HTTP server whose whole handler tree is visible and holds no
+// instrumentation. A program instruments a server when its main package
+// does (see below), or calls a function, of any package, that calls
+// otelhttp.NewHandler, otelmux.Middleware, otelgrpc.NewServerHandler or
+// another server-side instrumentation, itself or further down: a program
+// that traces its API server leaves an admin server untraced by choice.
+// The servers are http.ListenAndServe, http.ListenAndServeTLS, http.Serve
+// and http.ServeTLS, and an http.Server literal (&http.Server{Handler: h},
+// http.Server{...}) served in the same function (srv.ListenAndServe(),
+// srv.Serve(l), the TLS forms, or the literal served directly), whose
+// Handler is set once, in the literal or later (srv.Handler = h). A
+// server handed to another function, stored or returned is not followed.
+// The handler tree is visible when it is built, in the same function or
+// through the functions it calls, from:
+//
+//   - http.NewServeMux(), with Handle and HandleFunc registering visible
+//     handlers only (a mux handed to another function must be one that
+//     only registers visible handlers on it);
+//   - http.HandlerFunc of a request handler of a package that instruments
+//     no server, which calls no ServeHTTP and hands its ResponseWriter to
+//     no function of another module (a function literal may call the
+//     ServeHTTP of a visible handler: a middleware);
+//   - net/http's own handlers (http.StripPrefix, http.TimeoutHandler,
+//     http.FileServer, http.NotFoundHandler...) and h2c.NewHandler;
+//   - a function that returns such a tree (h := newRouter(),
+//     &http.Server{Handler: api.Routes()}), or a middleware whose result
+//     is as instrumented as its argument (logging(mux)), in this package
+//     or another: a fact records what a function of another package
+//     builds.
+//
+// A package instruments no server when it starts no span, uses no OTel
+// instrumentation package other than its client side (otelhttp's
+// Transport, otelgrpc's client handler, options), and calls no
+// propagator's Extract. Anything else in the tree, a parameter, a field,
+// a package variable, an interface, a handler type of its own, another
+// library's router (gin, echo, gorilla/mux: otelgin, otelecho and otelmux
+// instrument them), the default mux (a nil Handler), a function without a
+// fact, makes the tree invisible, and the server is not reported: it may
+// be instrumented. A tree of health-check routes alone (/healthz,
+// /readyz...: see healthfilter) is better untraced and is not reported
+// either. The fix wraps the served handler: otelhttp.NewHandler(h,
+// "server").
 //
 // Bad:
 //
@@ -88,7 +131,10 @@
 // client of their own, which is a choice (one per process, timeouts).
 // For a gRPC dial or server whose options are written in the call, the
 // fix appends grpc.WithStatsHandler(otelgrpc.NewClientHandler()) or
-// grpc.StatsHandler(otelgrpc.NewServerHandler()), importing otelgrpc.
+// grpc.StatsHandler(otelgrpc.NewServerHandler()), importing otelgrpc. For
+// an HTTP server, the fix wraps the handler it serves (the argument of
+// http.ListenAndServe, the Handler field or assignment):
+// otelhttp.NewHandler(h, "server"), importing otelhttp.
 //
 // # With blockinghandler
 //
@@ -108,9 +154,25 @@
 //
 // # Limitations
 //
-// Inbound HTTP is checked only in the narrow shape above: http.Server
-// literals, handler trees built across functions or packages and the
-// default mux are not followed, nor is a gRPC server built outside the
-// main package. A client stored in a field or built in another function is
-// not followed, nor are HTTP clients of other libraries (resty, retryablehttp).
+// Inbound HTTP is checked only for trees built as above: a handler
+// stored in a field, a server started by another function (a graceful
+// shutdown helper, http2.ConfigureServer(srv, ...)), middlewares that read
+// a field, and the default mux are not followed; nor are routers of other
+// libraries, even without their instrumentation.
+//
+// A gRPC server built outside the main package is not reported where it
+// is built, only where a program gets it from the function that builds
+// it. A library is analysed before the programs that use it, so it cannot
+// know whether its program installs a tracer provider; and reporting
+// every grpc.NewServer without otelgrpc in a package that traces would
+// report servers that must not be traced or whose tracing is the caller's
+// choice: an OTLP receiver (a test collector, jaeger's own collector), a
+// plugin's server, an in-process bufconn server, a server whose options
+// come from its caller. A program that reaches the server through a
+// method value, a closure (cobra's RunE) or a struct field is not
+// followed: the services linted (cerbos, openfga) build theirs several
+// calls away from main, with options from helpers.
+//
+// A client stored in a field or built in another function is not
+// followed, nor are HTTP clients of other libraries (resty, retryablehttp).
 package uninstrumented

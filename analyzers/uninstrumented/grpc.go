@@ -277,3 +277,163 @@ func (c *checker) feedsExporter(call *ast.CallExpr, body *ast.BlockStmt) bool {
 func isExporterPath(path string) bool {
 	return strings.HasPrefix(path, "go.opentelemetry.io/otel/exporters/") || strings.HasPrefix(path, "go.opentelemetry.io/contrib/exporters/")
 }
+
+// untracedServer is an object fact about a function that returns a gRPC
+// server built by grpc.NewServer with options all visible, none of which
+// traces (directly or through another such function). A server's options
+// are fixed when it is built: nothing its caller does can trace it.
+type untracedServer struct{}
+
+func (*untracedServer) AFact()         {}
+func (*untracedServer) String() string { return "untracedServer" }
+
+// serverFacts finds, to a fixed point, the functions of the package that
+// return an untraced gRPC server, and exports the facts of the exported
+// ones.
+func serverFacts(pass *analysis.Pass, decls []*ast.FuncDecl) {
+	if !importsPath(pass.Pkg, otelapi.GRPCPkg) {
+		return
+	}
+	info := pass.TypesInfo
+	local := map[*types.Func]bool{}
+	c := &checker{pass: pass}
+	for round := 0; round < 8; round++ {
+		changed := false
+		for _, fd := range decls {
+			fn, _ := info.Defs[fd.Name].(*types.Func)
+			if fn == nil || local[fn] {
+				continue
+			}
+			if c.returnsUntracedServer(fd, fn, local) {
+				local[fn] = true
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for fn := range local {
+		if exportable(fn) {
+			pass.ExportObjectFact(fn, new(untracedServer))
+		}
+	}
+}
+
+// isGRPCServer reports whether t is *grpc.Server.
+func isGRPCServer(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && otelapi.IsNamed(p.Elem(), otelapi.GRPCPkg, "Server")
+}
+
+// returnsUntracedServer reports whether fd returns, wherever it returns a
+// server, one built untraced: by grpc.NewServer with visible plain
+// options, by a function of local, or held by a variable given only such
+// a value.
+func (c *checker) returnsUntracedServer(fd *ast.FuncDecl, fn *types.Func, local map[*types.Func]bool) bool {
+	sig := fn.Signature()
+	res := -1
+	for i := 0; i < sig.Results().Len(); i++ {
+		if isGRPCServer(sig.Results().At(i).Type()) {
+			res = i
+			break
+		}
+	}
+	if res < 0 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	var untraced func(e ast.Expr, depth int) bool
+	untraced = func(e ast.Expr, depth int) bool {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			callee := typeutil.StaticCallee(info, x)
+			if otelapi.IsGRPCNewServer(callee) {
+				return c.plainOptions(x.Args, x.Ellipsis.IsValid(), fd.Body, otelapi.IsInstrumentingServerHandler)
+			}
+			return callee != nil && local[callee.Origin()]
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			if !ok || depth > 0 || v.Pos() < fd.Body.Pos() || v.Pos() >= fd.Body.End() {
+				return false
+			}
+			// Every value given to v is untraced.
+			given := false
+			ok = true
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				as, isAs := n.(*ast.AssignStmt)
+				if !isAs {
+					if vs, isVs := n.(*ast.ValueSpec); isVs {
+						for i, nm := range vs.Names {
+							if info.Defs[nm] == v {
+								if len(vs.Values) != len(vs.Names) || !untraced(vs.Values[i], depth+1) {
+									ok = false
+								}
+								given = true
+							}
+						}
+					}
+					return ok
+				}
+				for i, l := range as.Lhs {
+					if id, isID := l.(*ast.Ident); isID && info.ObjectOf(id) == v {
+						if len(as.Lhs) != len(as.Rhs) || !untraced(as.Rhs[i], depth+1) {
+							ok = false
+						}
+						given = true
+					}
+				}
+				return ok
+			})
+			return ok && given
+		}
+		return false
+	}
+	seen := false
+	ok := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				ok = false
+				return false
+			}
+			e := n.Results[res]
+			if info.Types[e].IsNil() {
+				return false // an error path
+			}
+			if !untraced(e, 0) {
+				ok = false
+			}
+			seen = true
+		}
+		return ok
+	})
+	return ok && seen
+}
+
+// checkServerCall reports call, in a main package that installs a tracer
+// provider, if it calls another package's function that returns an
+// untraced gRPC server.
+func (c *checker) checkServerCall(call *ast.CallExpr) {
+	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || !c.pass.ImportObjectFact(fn.Origin(), new(untracedServer)) {
+		return
+	}
+	name := fn.Pkg().Name() + "." + fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = fn.Pkg().Name() + "." + n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(),
+		Message: fmt.Sprintf("%s returns a gRPC server without otelgrpc's stats handler while the program installs a tracer provider: the service starts no server spans and drops its callers' trace context (add grpc.StatsHandler(otelgrpc.NewServerHandler()) to its grpc.NewServer)", name),
+	})
+}

@@ -3,6 +3,7 @@ package uninstrumented
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -11,121 +12,266 @@ import (
 
 	"github.com/otellint/otellint/analyzers/internal/fiximport"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/safe"
 )
 
-// checkHTTPServer reports call if it serves HTTP (http.ListenAndServe,
-// ListenAndServeTLS) with a handler that is visibly uninstrumented: a
-// local http.NewServeMux used only to register function handlers of this
-// package. It is called only in a main package that installs a tracer
-// provider, imports no OTel instrumentation and starts no span itself.
-func (c *checker) checkHTTPServer(call *ast.CallExpr, fn *types.Func, body *ast.BlockStmt) {
-	var h ast.Expr
-	switch {
-	case otelapi.IsFunc(fn, "net/http.ListenAndServe") && len(call.Args) == 2:
-		h = call.Args[1]
-	case otelapi.IsFunc(fn, "net/http.ListenAndServeTLS") && len(call.Args) == 4:
-		h = call.Args[3]
-	default:
-		return
-	}
-	if !c.plainMux(h, body) {
-		return
-	}
-	d := analysis.Diagnostic{
-		Pos: call.Pos(), End: call.End(),
-		Message: fmt.Sprintf("http.%s serves a handler that nothing wraps with otelhttp while the program installs a tracer provider: the service starts no server spans and drops its callers' trace context (wrap it in otelhttp.NewHandler)", fn.Name()),
-	}
-	if name, edit, ok := fiximport.Name(c.pass, c.file, call.Pos(), otelapi.OtelhttpPkg, "otelhttp"); ok {
-		id := h.(*ast.Ident)
-		edits := []analysis.TextEdit{{Pos: h.Pos(), End: h.End(), NewText: []byte(fmt.Sprintf("%s.NewHandler(%s, %q)", name, id.Name, "server"))}}
-		if edit != nil {
-			edits = append(edits, *edit)
+const serverMessage = "%s serves a handler that nothing wraps with otelhttp while the program installs a tracer provider: the service starts no server spans and drops its callers' trace context (wrap it in otelhttp.NewHandler)"
+
+// installsProvider is an object fact about a function that installs a
+// global tracer provider (otel.SetTracerProvider), itself or through the
+// functions it calls.
+type installsProvider struct{}
+
+func (*installsProvider) AFact()         {}
+func (*installsProvider) String() string { return "installsProvider" }
+
+// instrumentsServer is an object fact about a function that instruments a
+// server (otelhttp.NewHandler, otelmux.Middleware,
+// otelgrpc.NewServerHandler, a propagator's Extract...), itself or through
+// the functions it calls.
+type instrumentsServer struct{}
+
+func (*instrumentsServer) AFact()         {}
+func (*instrumentsServer) String() string { return "instrumentsServer" }
+
+// reachFacts finds, to a fixed point, the functions of the package that
+// call a function for which direct holds, or one with the fact newFact
+// makes, exports the facts of the exported ones, and reports whether the
+// package's code (not its tests: a tracetest recorder does not count)
+// makes such a call anywhere.
+func reachFacts(pass *analysis.Pass, decls []*ast.FuncDecl, direct func(*types.Func) bool, newFact func() analysis.Fact) bool {
+	info := pass.TypesInfo
+	local := map[*types.Func]bool{}
+	reaches := func(call *ast.CallExpr) bool {
+		fn := typeutil.StaticCallee(info, call)
+		if fn == nil {
+			return false
 		}
-		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Wrap " + id.Name + " in otelhttp.NewHandler", TextEdits: edits}}
+		if direct(fn) {
+			return true
+		}
+		fn = fn.Origin()
+		if fn.Pkg() == pass.Pkg {
+			return local[fn]
+		}
+		return fn.Pkg() != nil && pass.ImportObjectFact(fn, newFact())
 	}
-	c.pass.Report(d)
+	for round := 0; round < 8; round++ {
+		changed := false
+		for _, fd := range decls {
+			fn, _ := info.Defs[fd.Name].(*types.Func)
+			if fn == nil || local[fn] {
+				continue
+			}
+			found := false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && reaches(call) {
+					found = true
+				}
+				return !found
+			})
+			if found {
+				local[fn] = true
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for fn := range local {
+		if exportable(fn) {
+			pass.ExportObjectFact(fn, newFact())
+		}
+	}
+	found := false
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && reaches(call) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
-// plainMux reports whether h is a local variable of body defined from
-// http.NewServeMux() and otherwise used only as mux.HandleFunc(pattern,
-// f) with f a function literal or a function of this package, and as h.
-func (c *checker) plainMux(h ast.Expr, body *ast.BlockStmt) bool {
-	id, ok := ast.Unparen(h).(*ast.Ident)
-	if !ok {
-		return false
-	}
+func isSetTracerProvider(fn *types.Func) bool {
+	return otelapi.IsFunc(fn, otelapi.OtelModule+".SetTracerProvider")
+}
+
+func mayTraceServerFunc(fn *types.Func) bool { return otelapi.MayTraceServer(fn) }
+
+// checkServers reports, in fd of a main package that installs a tracer
+// provider, the HTTP servers whose handler tree is visibly uninstrumented:
+// http.ListenAndServe, http.Serve and their TLS forms, and http.Server
+// literals served in fd.
+func (c *checker) checkServers(tr *trees, fd *ast.FuncDecl) {
 	info := c.pass.TypesInfo
-	v, _ := info.Uses[id].(*types.Var)
-	if v == nil {
-		return false
-	}
-	defined, plain := false, true
+	s := tr.scope(fd.Type, fd.Body)
 	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return false
 		}
 		stack = append(stack, n)
-		x, isID := n.(*ast.Ident)
-		if !isID || len(stack) < 2 || x == id {
-			return true
-		}
-		if info.Defs[x] == v {
-			as, isAs := stack[len(stack)-2].(*ast.AssignStmt)
-			if !isAs || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-				plain = false
-				return true
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			safe.At(c.pass, n.Pos())
+			fn := typeutil.StaticCallee(info, n)
+			if i, ok := otelapi.HTTPServe(fn); ok && i < len(n.Args) && plainTree(tr, fd, n.Args[i]) {
+				c.reportServer(n, "http."+fn.Name(), n.Args[i])
 			}
-			init, isCall := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-			fn, _ := typeutil.Callee(info, init).(*types.Func)
-			if !isCall || !otelapi.IsFunc(fn, "net/http.NewServeMux") {
-				plain = false
+		case *ast.CompositeLit:
+			if t := info.TypeOf(n); t != nil && otelapi.IsNamed(t, "net/http", "Server") {
+				if h := c.servedHandler(s, n, stack); h != nil && plainTree(tr, fd, h) {
+					c.reportServer(h, "http.Server", h)
+				}
 			}
-			defined = true
-			return true
-		}
-		if info.Uses[x] != v {
-			return true
-		}
-		sel, isSel := stack[len(stack)-2].(*ast.SelectorExpr)
-		if !isSel || sel.Sel.Name != "HandleFunc" || len(stack) < 3 {
-			plain = false
-			return true
-		}
-		reg, isCall := stack[len(stack)-3].(*ast.CallExpr)
-		if !isCall || reg.Fun != sel || len(reg.Args) != 2 || !c.localFunc(reg.Args[1]) {
-			plain = false
 		}
 		return true
 	})
-	return defined && plain
 }
 
-// localFunc reports whether e is a function literal or names a function or
-// method declared in this package.
-func (c *checker) localFunc(e ast.Expr) bool {
-	var obj types.Object
-	switch x := ast.Unparen(e).(type) {
-	case *ast.FuncLit:
-		return true
-	case *ast.Ident:
-		obj = c.pass.TypesInfo.Uses[x]
-	case *ast.SelectorExpr:
-		obj = c.pass.TypesInfo.Uses[x.Sel]
-	}
-	fn, ok := obj.(*types.Func)
-	return ok && fn.Pkg() == c.pass.Pkg
+// plainTree reports whether the handler h served in fd is a visible,
+// uninstrumented tree that serves more than probes.
+func plainTree(tr *trees, fd *ast.FuncDecl, h ast.Expr) bool {
+	s := tr.scope(fd.Type, fd.Body) // afresh: serving is the tree's own
+	return s.plain(h) && s.serving
 }
 
-// importsAnyInstrumentation reports whether pkg imports an OTel
-// instrumentation package (otelhttp, otelgin, otelmux...), which may wrap
-// its handlers.
-func importsAnyInstrumentation(pkg *types.Package) bool {
-	for _, p := range pkg.Imports() {
-		if strings.HasPrefix(p.Path(), "go.opentelemetry.io/contrib/instrumentation/") {
-			return true
+// servedHandler returns the handler of the http.Server literal lit (stack
+// ends with it) when the server is served in the function and its Handler
+// is set once: in the literal, or later on the variable holding it. With
+// the server used otherwise (passed on, stored, returned), it returns nil.
+func (c *checker) servedHandler(s *scope, lit *ast.CompositeLit, stack []ast.Node) ast.Expr {
+	info := c.pass.TypesInfo
+	var handlers []ast.Expr
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Handler" {
+				handlers = append(handlers, kv.Value)
+			}
 		}
 	}
-	return false
+	parent := func(i int) ast.Node { // the i-th node above lit, parens skipped
+		for j := len(stack) - 2; j >= 0; j-- {
+			if _, ok := stack[j].(*ast.ParenExpr); ok {
+				continue
+			}
+			if i == 0 {
+				return stack[j]
+			}
+			i--
+		}
+		return nil
+	}
+	up, i := parent(0), 0
+	var x ast.Node = lit
+	if u, ok := up.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x, i = u, 1
+		up = parent(1)
+	}
+	served := false
+	switch p := up.(type) {
+	case *ast.SelectorExpr: // (&http.Server{...}).ListenAndServe()
+		call, ok := parent(i + 1).(*ast.CallExpr)
+		if !ok || call.Fun != p {
+			return nil
+		}
+		if fn, _ := typeutil.Callee(info, call).(*types.Func); !otelapi.IsHTTPServerServe(fn) {
+			return nil
+		}
+		served = true
+	case *ast.AssignStmt, *ast.ValueSpec:
+		var srv *types.Var
+		if as, ok := p.(*ast.AssignStmt); ok {
+			if j := indexOf(as.Rhs, x); j >= 0 && len(as.Lhs) == len(as.Rhs) {
+				if id, ok := as.Lhs[j].(*ast.Ident); ok {
+					srv, _ = info.ObjectOf(id).(*types.Var)
+				}
+			}
+		} else if vs := p.(*ast.ValueSpec); len(vs.Values) == len(vs.Names) {
+			if j := indexOf(vs.Values, x); j >= 0 {
+				srv, _ = info.Defs[vs.Names[j]].(*types.Var)
+			}
+		}
+		if srv == nil || !s.inBody(srv) {
+			return nil
+		}
+		defs := 0
+		for _, st := range s.sites[srv] {
+			if st.def {
+				defs++
+				continue
+			}
+			sel, ok := st.parents[0].(*ast.SelectorExpr)
+			if !ok || sel.X != st.id {
+				return nil // the server is passed on, stored or copied
+			}
+			if call, ok := st.parents[1].(*ast.CallExpr); ok && call.Fun == sel {
+				if fn, _ := typeutil.Callee(info, call).(*types.Func); otelapi.IsHTTPServerServe(fn) {
+					served = true
+				}
+				continue // Shutdown, Close, RegisterOnShutdown...
+			}
+			if sel.Sel.Name != "Handler" {
+				continue // srv.Addr, srv.TLSConfig = ...
+			}
+			as, ok := st.parents[1].(*ast.AssignStmt)
+			if !ok {
+				continue // srv.Handler read
+			}
+			j := indexOf(as.Lhs, sel)
+			if j < 0 {
+				continue
+			}
+			if len(as.Lhs) != len(as.Rhs) {
+				return nil
+			}
+			handlers = append(handlers, as.Rhs[j])
+		}
+		if defs != 1 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	if !served || len(handlers) != 1 {
+		return nil // a nil Handler serves http.DefaultServeMux, not followed
+	}
+	return handlers[0]
+}
+
+func indexOf(list []ast.Expr, n ast.Node) int {
+	for i, e := range list {
+		if ast.Node(ast.Unparen(e)) == n || ast.Node(e) == n {
+			return i
+		}
+	}
+	return -1
+}
+
+// reportServer reports at node the server called name serving the
+// handler h, with a fix that wraps h in otelhttp.NewHandler.
+func (c *checker) reportServer(node ast.Node, name string, h ast.Expr) {
+	d := analysis.Diagnostic{
+		Pos: node.Pos(), End: node.End(),
+		Message: fmt.Sprintf(serverMessage, name),
+	}
+	if otel, edit, ok := fiximport.Name(c.pass, c.file, h.Pos(), otelapi.OtelhttpPkg, "otelhttp"); ok {
+		edits := []analysis.TextEdit{
+			{Pos: h.Pos(), End: h.Pos(), NewText: []byte(otel + ".NewHandler(")},
+			{Pos: h.End(), End: h.End(), NewText: []byte(`, "server")`)},
+		}
+		if edit != nil {
+			edits = append(edits, *edit)
+		}
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Wrap the handler in otelhttp.NewHandler", TextEdits: edits}}
+	}
+	c.pass.Report(d)
 }

@@ -33,75 +33,98 @@ var Analyzer = New(spans.Default)
 // New returns a fresh uninstrumented analyzer that requires the helper h.
 func New(h *spans.Helper) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "uninstrumented",
-		Doc:      docutil.MustExtract(doc, "uninstrumented"),
-		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/uninstrumented.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
-		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
+		Name:      "uninstrumented",
+		Doc:       docutil.MustExtract(doc, "uninstrumented"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/uninstrumented.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		FactTypes: []analysis.Fact{new(plainHandler), new(installsProvider), new(instrumentsServer), new(untracedServer)},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }
 
 const fixAdvice = "send it through a client whose Transport is otelhttp.NewTransport(http.DefaultTransport)"
 
 func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
-	sp := h.Result(pass)
-	if !sp.Relevant() && !importsInstrumentation(pass.Pkg) {
-		return nil, nil // the package traces nothing: there is no trace to continue
-	}
 	if _, ok := testcode.SupportPackage(pass.Pkg.Path()); ok {
 		return nil, nil // fakes and test helpers talk to test servers
 	}
+	sp := h.Result(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	// A package that neither starts spans nor instruments a handler or a
-	// client has no trace of its own to continue (jaeger's anonymizer, a
-	// command that only reads traces): its outbound calls are not checked.
-	traces := importsInstrumentation(pass.Pkg) || startsAnySpan(sp, insp)
 	pass, done := suppress.Filter(pass)
 	defer done()
-	serves := pass.Pkg.Name() == "main" && installsProvider(pass.TypesInfo, insp)
-	servesHTTP := serves && !importsAnyInstrumentation(pass.Pkg) && !startsAnySpan(sp, insp)
+	type decl struct {
+		fd   *ast.FuncDecl
+		file *ast.File
+	}
+	var decls []decl
+	var fds []*ast.FuncDecl
 	for cur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := cur.Node().(*ast.File)
 		if cgofile.IsGenerated(f) || strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
 			continue
 		}
 		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				decls = append(decls, decl{fd, f})
+				fds = append(fds, fd)
 			}
-			safe.At(pass, fd.Pos())
-			c := &checker{pass: pass, sp: sp, file: f, clients: map[*types.Var]*client{}}
-			if traces {
-				c.findClients(fd.Body)
-				c.checkFunc(fd.Type, fd.Body, false)
-			}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
-						if traces {
-							c.checkDial(call, fn, fd.Body)
-						}
-						if serves {
-							c.checkServer(call, fn, fd.Body)
-						}
-						if servesHTTP {
-							c.checkHTTPServer(call, fn, fd.Body)
-						}
+		}
+	}
+	// Facts first: every package may install the provider or build the
+	// handler tree of a program.
+	provider := reachFacts(pass, fds, isSetTracerProvider, func() analysis.Fact { return new(installsProvider) })
+	tracesServer := reachFacts(pass, fds, mayTraceServerFunc, func() analysis.Fact { return new(instrumentsServer) })
+	serverFacts(pass, fds)
+	var tr *trees
+	if importsPath(pass.Pkg, "net/http") {
+		tr = &trees{pass: pass, clean: !mayTraceServer(pass.TypesInfo, startsAnySpan(sp, insp)), local: map[*types.Func]*plainHandler{}}
+		tr.computeFacts(fds)
+	}
+	serves := pass.Pkg.Name() == "main" && provider
+	// A program that instruments a server somewhere (in main, or through
+	// the functions it calls) starts server spans: another server it
+	// leaves untraced (an admin port) is its choice.
+	servesHTTP := serves && tr != nil && tr.clean && !tracesServer
+	if !sp.Relevant() && !importsInstrumentation(pass.Pkg) && !serves {
+		return nil, nil // the package traces nothing: there is no trace to continue
+	}
+	// A package that neither starts spans nor instruments a handler or a
+	// client has no trace of its own to continue (jaeger's anonymizer, a
+	// command that only reads traces): its outbound calls are not checked.
+	traces := importsInstrumentation(pass.Pkg) || startsAnySpan(sp, insp)
+	for _, d := range decls {
+		fd := d.fd
+		safe.At(pass, fd.Pos())
+		c := &checker{pass: pass, sp: sp, file: d.file, clients: map[*types.Var]*client{}}
+		if traces {
+			c.findClients(fd.Body)
+			c.checkFunc(fd.Type, fd.Body, false)
+		}
+		if servesHTTP {
+			c.checkServers(tr, fd)
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func); ok {
+					if traces {
+						c.checkDial(call, fn, fd.Body)
+					}
+					if serves {
+						c.checkServer(call, fn, fd.Body)
+						c.checkServerCall(call)
 					}
 				}
-				return true
-			})
-		}
+			}
+			return true
+		})
 	}
 	return nil, nil
 }
 
-// installsProvider reports whether the package installs a global tracer
-// provider (otel.SetTracerProvider).
-func installsProvider(info *types.Info, insp *inspector.Inspector) bool {
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		if fn, ok := typeutil.Callee(info, cur.Node().(*ast.CallExpr)).(*types.Func); ok && otelapi.IsFunc(fn, otelapi.OtelModule+".SetTracerProvider") {
+// importsPath reports whether pkg imports the package path.
+func importsPath(pkg *types.Package, path string) bool {
+	for _, p := range pkg.Imports() {
+		if p.Path() == path {
 			return true
 		}
 	}

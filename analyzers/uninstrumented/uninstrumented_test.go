@@ -12,11 +12,11 @@ import (
 )
 
 func TestUninstrumented(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/basic", "./uninstrumented/negative", "./uninstrumented/notracing", "./uninstrumented/readsonly", "./uninstrumented/grpcdial", "./uninstrumented/grpcnotracing", "./uninstrumented/grpcserverok", "./uninstrumented/grpcservernotp", "./uninstrumented/httpserverok", "./uninstrumented/httpserverwrapped", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/basic", "./uninstrumented/negative", "./uninstrumented/notracing", "./uninstrumented/readsonly", "./uninstrumented/grpcdial", "./uninstrumented/grpcnotracing", "./uninstrumented/grpcserverok", "./uninstrumented/grpcservernotp", "./uninstrumented/httpserverok", "./uninstrumented/httpservertestonly", "./uninstrumented/httpserverwrapped", "./sanity/...")
 }
 
 func TestUninstrumentedFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/fix", "./uninstrumented/grpcfix", "./uninstrumented/grpcserver", "./uninstrumented/httpserver")
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/fix", "./uninstrumented/grpcfix", "./uninstrumented/grpcserver", "./uninstrumented/httpserver", "./uninstrumented/httpserverpkg/...")
 }
 
 // TestWithBlockinghandler runs this rule and blockinghandler as one

@@ -19,3 +19,28 @@ func main() {
 }
 
 func hello(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "hello") }
+
+// A handler registered with Handle and a mux from another function are
+// followed when they are built in this package.
+func more() {
+	mux := http.NewServeMux()
+	mux.Handle("GET /api", api())
+	go http.ListenAndServe(":8081", mux)                   // want `http\.ListenAndServe serves a handler that nothing wraps with otelhttp`
+	http.ListenAndServe(":8082", routes())                 // want `http\.ListenAndServe serves a handler that nothing wraps with otelhttp`
+	http.ListenAndServe(":8083", logged[string](routes())) // want `http\.ListenAndServe serves a handler that nothing wraps with otelhttp`
+}
+
+// logged is a generic middleware.
+func logged[T any](next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { next.ServeHTTP(w, r) })
+}
+
+func api() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "api") })
+}
+
+func routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orders", hello)
+	return mux
+}
