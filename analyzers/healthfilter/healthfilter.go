@@ -38,7 +38,7 @@ func New() *analysis.Analyzer {
 		Doc:       docutil.MustExtract(doc, "healthfilter"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/healthfilter.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(probes)},
+		FactTypes: []analysis.Fact{new(probes), new(grpcServes)},
 		Run:       safe.Run(run),
 	}
 }
@@ -74,10 +74,19 @@ type checker struct {
 	// defaults are the probe paths the package registers on
 	// http.DefaultServeMux (http.Handle, http.HandleFunc).
 	defaults []string
+	// grpcLocal is what the gRPC check knows of this package's functions.
+	grpcLocal map[*types.Func]*grpcSummary
+}
+
+// A decl is a function declaration the rule checks.
+type decl struct {
+	fd   *ast.FuncDecl
+	fn   *types.Func
+	file *ast.File
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	serveHTTP, serveGRPC := importsNetHTTP(pass.Pkg), importsOtelgrpc(pass.Pkg)
+	serveHTTP, serveGRPC := importsNetHTTP(pass.Pkg), importsGRPC(pass.Pkg)
 	if !serveHTTP && !serveGRPC {
 		return nil, nil
 	}
@@ -86,11 +95,6 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, local: map[*types.Func]*probes{}}
 
-	type decl struct {
-		fd   *ast.FuncDecl
-		fn   *types.Func
-		file *ast.File
-	}
 	var decls []decl
 	for fcur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := fcur.Node().(*ast.File)
@@ -110,9 +114,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if serveGRPC {
-		for _, d := range decls {
-			c.checkGRPC(d.file, d.fd)
-		}
+		c.checkGRPCPackage(decls)
 	}
 	if !serveHTTP {
 		return nil, nil
@@ -415,7 +417,7 @@ func (c *checker) mayFilter(fd *ast.FuncDecl, call *ast.CallExpr, from int) bool
 	if call.Ellipsis.IsValid() && len(args) > 0 {
 		last := args[len(args)-1]
 		args = args[:len(args)-1]
-		if c.sliceMayFilter(fd, last) {
+		if c.sliceMayFilter(fd, last, c.optionMayFilter) {
 			return true
 		}
 	}
@@ -443,11 +445,12 @@ func (c *checker) optionMayFilter(e ast.Expr) bool {
 
 // sliceMayFilter reports whether the options slice s, passed with ...,
 // may hold a filter: it is not a literal or a local variable built in fd
-// only from literals and appends of visible options.
-func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr) bool {
+// only from literals and appends of visible options, those for which
+// optionMayFilter is false.
+func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr, optionMayFilter func(ast.Expr) bool) bool {
 	s = ast.Unparen(s)
 	if lit, ok := s.(*ast.CompositeLit); ok {
-		return slices.ContainsFunc(lit.Elts, c.optionMayFilter)
+		return slices.ContainsFunc(lit.Elts, optionMayFilter)
 	}
 	id, ok := s.(*ast.Ident)
 	if !ok {
@@ -462,7 +465,7 @@ func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr) bool {
 		rhs = ast.Unparen(rhs)
 		switch r := rhs.(type) {
 		case *ast.CompositeLit:
-			if slices.ContainsFunc(r.Elts, c.optionMayFilter) {
+			if slices.ContainsFunc(r.Elts, optionMayFilter) {
 				may = true
 			}
 			return
@@ -473,7 +476,7 @@ func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr) bool {
 						may = true
 						return
 					}
-					if slices.ContainsFunc(r.Args[1:], c.optionMayFilter) {
+					if slices.ContainsFunc(r.Args[1:], optionMayFilter) {
 						may = true
 					}
 					return
