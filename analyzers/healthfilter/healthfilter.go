@@ -156,9 +156,12 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// importsNetHTTP reports whether pkg imports net/http, a router the rule
+// reads or an HTTP tracing middleware: it may register routes or trace them.
 func importsNetHTTP(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		if imp.Path() == "net/http" || imp.Path() == otelapi.OtelhttpPkg {
+		switch imp.Path() {
+		case "net/http", otelapi.OtelhttpPkg, otelapi.OtelmuxPkg, otelapi.OtelechoPkg, "github.com/gorilla/mux", "github.com/labstack/echo/v4":
 			return true
 		}
 	}
@@ -229,10 +232,12 @@ func (c *checker) analyse(fd *ast.FuncDecl) (map[*types.Var][]string, *probes) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			safe.At(c.pass, n.Pos())
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Handle" || sel.Sel.Name == "HandleFunc") && len(n.Args) >= 1 {
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 				if v := c.routerVar(sel.X); v != nil {
-					if p, ok := c.probePattern(n.Args[0]); ok {
-						add(v, p)
+					if i, ok := otelapi.RoutePatternArg(v.Type(), sel.Sel.Name); ok && i < len(n.Args) {
+						if p, ok := c.probePattern(n.Args[i]); ok {
+							add(v, p)
+						}
 					}
 				}
 			}
@@ -375,13 +380,22 @@ func (c *checker) check(file *ast.File, fd *ast.FuncDecl, vars map[*types.Var][]
 		} else if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok && len(call.Args) == 1 {
 			if _, mw := otelapi.IsOtelhttpWrap(typeutil.StaticCallee(info, inner)); mw && len(inner.Args) >= 1 {
 				h, opts, from, name = call.Args[0], inner, 1, "NewMiddleware"
+			} else if m, ok := otelapi.RouterMiddlewareOf(typeutil.StaticCallee(info, inner)); ok && len(inner.Args) >= m.Options {
+				// otelmux.Middleware("server")(r): r wrapped whole.
+				if paths := c.probedBy(call.Args[0], vars); len(paths) > 0 && !c.mayFilter(fd, inner, m.Options, c.middlewareOptionMayFilter(m)) && !c.servedDirectly(fd, call.Args[0]) {
+					c.reportMiddleware(file, inner, m, paths)
+				}
+				return true
 			}
+		} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Use" {
+			c.checkUse(file, fd, call, sel.X, vars)
+			return true
 		}
 		if h == nil {
 			return true
 		}
 		paths := c.probedBy(h, vars)
-		if len(paths) == 0 || c.mayFilter(fd, opts, from) || c.servedDirectly(fd, h) {
+		if len(paths) == 0 || c.mayFilter(fd, opts, from, c.optionMayFilter) || c.servedDirectly(fd, h) {
 			return true
 		}
 		c.report(file, call, opts, name, paths)
@@ -410,19 +424,20 @@ func (c *checker) servedDirectly(fd *ast.FuncDecl, h ast.Expr) bool {
 }
 
 // mayFilter reports whether the options of call, from index from, may
-// hold a filter: an otelhttp.WithFilter, or an option this rule cannot
-// see through (a helper's result, an options slice from elsewhere).
-func (c *checker) mayFilter(fd *ast.FuncDecl, call *ast.CallExpr, from int) bool {
+// hold a filter: an option for which optionMayFilter is true (a filter,
+// or an option this rule cannot see through: a helper's result), or an
+// options slice from elsewhere.
+func (c *checker) mayFilter(fd *ast.FuncDecl, call *ast.CallExpr, from int, optionMayFilter func(ast.Expr) bool) bool {
 	args := call.Args[min(from, len(call.Args)):]
 	if call.Ellipsis.IsValid() && len(args) > 0 {
 		last := args[len(args)-1]
 		args = args[:len(args)-1]
-		if c.sliceMayFilter(fd, last, c.optionMayFilter) {
+		if c.sliceMayFilter(fd, last, optionMayFilter) {
 			return true
 		}
 	}
 	for _, a := range args {
-		if c.optionMayFilter(a) {
+		if optionMayFilter(a) {
 			return true
 		}
 	}

@@ -30,9 +30,11 @@ import (
 	_ "github.com/gin-gonic/gin"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/gorilla/mux"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
 	_ "github.com/jmoiron/sqlx"
 	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/labstack/echo/v4"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
 	_ "google.golang.org/grpc"
 	_ "google.golang.org/grpc/health/grpc_health_v1"
 )
