@@ -126,4 +126,3 @@ func (c *checker) middlewareFix(file *ast.File, mw *ast.CallExpr, m otelapi.Rout
 		TextEdits: edits,
 	}, true
 }
-

@@ -1,6 +1,7 @@
 // Package deps pins the OpenTelemetry API packages (two semconv versions
 // among them), the web and RPC frameworks whose handlers blockinghandler
-// recognises, and the SDK and otelhttp for the setup rules, that the rule
+// recognises, the SDK and otelhttp for the setup rules, and the otelgrpc,
+// otelmux and otelecho middlewares healthfilter reads, that the rule
 // testdata imports, so that `go mod vendor` keeps them in vendor/.
 package deps
 
@@ -16,6 +17,8 @@ import (
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
 
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
 	_ "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
 	_ "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc/filters"
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
@@ -30,11 +33,9 @@ import (
 	_ "github.com/gin-gonic/gin"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/gorilla/mux"
-	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
 	_ "github.com/jmoiron/sqlx"
 	_ "github.com/julienschmidt/httprouter"
 	_ "github.com/labstack/echo/v4"
-	_ "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
 	_ "google.golang.org/grpc"
 	_ "google.golang.org/grpc/health/grpc_health_v1"
 )
