@@ -387,7 +387,7 @@ func (c *checker) check(file *ast.File, fd *ast.FuncDecl, vars map[*types.Var][]
 				}
 				return true
 			}
-		} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Use" {
+		} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Use" || sel.Sel.Name == "Pre") {
 			c.checkUse(file, fd, call, sel.X, vars)
 			return true
 		}

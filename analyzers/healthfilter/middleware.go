@@ -15,7 +15,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 )
 
-// checkUse reports, in r.Use(mw, ...), a tracing middleware of the router
+// checkUse reports, in r.Use(mw, ...) (or echo's e.Pre), a tracing middleware of the router
 // (otelmux.Middleware, otelecho.Middleware) without a filter, when r
 // serves a probe route: the router runs its middlewares for every route
 // it matches, the probes among them.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 )
 
 func ok(c echo.Context) error { return c.NoContent(http.StatusOK) }
@@ -65,4 +66,19 @@ func notProbe() *echo.Echo {
 	e.GET("/health/:id", ok)
 	e.Use(otelecho.Middleware("orders"))
 	return e
+}
+
+// Before routing.
+func pre() *echo.Echo {
+	e := echo.New()
+	e.Pre(otelecho.Middleware("orders")) // want `otelecho.Middleware traces the health-check route "/livez"`
+	e.GET("/livez", ok)
+	return e
+}
+
+// An echo instance wrapped by otelhttp serves its routes too.
+func otelhttpWrapped() http.Handler {
+	e := echo.New()
+	e.GET("/healthz", ok)
+	return otelhttp.NewHandler(e, "orders") // want `otelhttp.NewHandler traces the health-check route "/healthz"`
 }
