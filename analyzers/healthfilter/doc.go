@@ -106,9 +106,11 @@
 // opts = append(opts, ...), also under a condition), servers
 // (grpc.NewServer(opts...)), and through functions and methods that
 // return options, a slice of them or a *grpc.Server built from them
-// (openfga's buildServerOpts), and functions that register the health
-// service on a *grpc.Server parameter: within the package, and across
-// packages by facts. When the handler is built in another package, the
+// (openfga's buildServerOpts), functions that register the health
+// service on a *grpc.Server parameter, and functions that build a server
+// from their options parameters and register the health service on it (a
+// constructor: the finding is the caller's handler), or return those
+// options with others: within the package, and across packages by facts. When the handler is built in another package, the
 // finding is at the call of that package's function that returns it.
 //
 // Bad:
@@ -134,8 +136,8 @@
 // but literals and appends of otelgrpc options, an option from a
 // variable or a helper); the health service registered on another
 // server; a server without it; a server traced by interceptors rather
-// than otelgrpc's stats handler; server options that come from a
-// parameter or a field.
+// than otelgrpc's stats handler; server options whose callers, fields or
+// package variables the rule does not see.
 //
 // The reference service shows the consequence at run time:
 // refservice/antipatterns/healthfilter.go serves /healthz under otelhttp
@@ -150,8 +152,8 @@
 // Handlers stored in interface variables, fields or package variables are
 // not followed (grpc-gateway's runtime.WithHealthzEndpoint behind an
 // http.Handler variable is not seen); nor are gRPC servers and options
-// stored in fields, or passed to a function that builds the server from
-// its parameter. Facts come from the packages the driver analyses: the
+// stored in fields beyond one function (s.server set in one method, the
+// health service registered in another). Facts come from the packages the driver analyses: the
 // module's own; a router built by a third-party library is not followed.
 // The gRPC analysis is flow-insensitive: a variable holds every handler
 // ever assigned to it. A sampler that drops the health-check spans by

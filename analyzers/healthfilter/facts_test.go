@@ -17,6 +17,7 @@ func TestFactEncoding(t *testing.T) {
 		&probes{Paths: []string{"/healthz", "/readyz"}, Returns: true, Params: []int{0}},
 		&grpcServes{Traced: true},
 		&grpcServes{Health: []int{0, 2}},
+		&grpcServes{Traced: true, HealthFrom: []int{1}, Passes: []int{0, 1}},
 	}
 	for _, f := range facts {
 		var a, b bytes.Buffer

@@ -26,11 +26,16 @@ const (
 
 // grpcServes is an object fact about a function: what it returns (gRPC
 // server options, an options slice or a *grpc.Server) includes an
-// otelgrpc server handler without a filter (Traced), or it registers the
-// gRPC health service on its *grpc.Server parameters Health (indexes).
+// otelgrpc server handler without a filter (Traced); it registers the
+// gRPC health service on its *grpc.Server parameters Health (indexes); the
+// options of its parameters HealthFrom end on a server it registers the
+// health service on; those of its parameters Passes are in what it
+// returns.
 type grpcServes struct {
-	Traced bool
-	Health []int
+	Traced     bool
+	Health     []int
+	HealthFrom []int
+	Passes     []int
 }
 
 func (*grpcServes) AFact() {}
@@ -42,20 +47,42 @@ func (f *grpcServes) String() string {
 	if len(f.Health) > 0 {
 		parts = append(parts, fmt.Sprintf("health%v", f.Health))
 	}
+	if len(f.HealthFrom) > 0 {
+		parts = append(parts, fmt.Sprintf("healthfrom%v", f.HealthFrom))
+	}
+	if len(f.Passes) > 0 {
+		parts = append(parts, fmt.Sprintf("passes%v", f.Passes))
+	}
 	return "grpc(" + strings.Join(parts, " ") + ")"
 }
 
 // A source is where an unfiltered otelgrpc server handler comes from: a
-// NewServerHandler call of this package (handler, in file), or the result
-// of via, a function of another package with a Traced fact, called at at.
+// NewServerHandler call of this package (handler, in file); the result
+// of via, a function of another package with a Traced fact, called at at;
+// or the options parameter param-1 of the function analysed, whatever its
+// callers pass.
 type source struct {
 	handler *ast.CallExpr
 	file    *ast.File
 	via     *types.Func
 	at      *ast.CallExpr
+	param   int
 }
 
-// node identifies a source: the handler call, or the call of via.
+// sourceKey identifies a source.
+type sourceKey struct {
+	call  *ast.CallExpr
+	param int
+}
+
+func (s source) key() sourceKey {
+	if s.handler != nil {
+		return sourceKey{call: s.handler}
+	}
+	return sourceKey{call: s.at, param: s.param}
+}
+
+// node is the call a finding about the source is reported at.
 func (s source) node() *ast.CallExpr {
 	if s.handler != nil {
 		return s.handler
@@ -63,10 +90,15 @@ func (s source) node() *ast.CallExpr {
 	return s.at
 }
 
+// has reports whether a holds the source s.
+func has(a []source, s source) bool {
+	return slices.ContainsFunc(a, func(t source) bool { return t.key() == s.key() })
+}
+
 // union returns a with the sources of b it lacks.
 func union(a, b []source) []source {
 	for _, s := range b {
-		if !slices.ContainsFunc(a, func(t source) bool { return t.node() == s.node() }) {
+		if !has(a, s) {
 			a = append(a, s)
 		}
 	}
@@ -77,19 +109,21 @@ func union(a, b []source) []source {
 // unfiltered handlers in what it returns, and the server parameters it
 // registers the health service on.
 type grpcSummary struct {
-	sources []source
-	health  []int
+	sources    []source
+	health     []int
+	healthFrom []int
+	passes     []int
 }
 
 func (s *grpcSummary) equal(t *grpcSummary) bool {
 	if s == nil || t == nil {
 		return s == t
 	}
-	if len(s.sources) != len(t.sources) || !slices.Equal(s.health, t.health) {
+	if len(s.sources) != len(t.sources) || !slices.Equal(s.health, t.health) || !slices.Equal(s.healthFrom, t.healthFrom) || !slices.Equal(s.passes, t.passes) {
 		return false
 	}
 	for i := range s.sources {
-		if s.sources[i].node() != t.sources[i].node() {
+		if s.sources[i].key() != t.sources[i].key() {
 			return false
 		}
 	}
@@ -160,15 +194,15 @@ func (c *checker) checkGRPCPackage(decls []decl) {
 	}
 	for _, d := range decls {
 		if s := c.grpcLocal[d.fn]; s != nil && d.fn.Exported() {
-			c.pass.ExportObjectFact(d.fn, &grpcServes{Traced: len(s.sources) > 0, Health: s.health})
+			c.pass.ExportObjectFact(d.fn, &grpcServes{Traced: len(s.sources) > 0, Health: s.health, HealthFrom: s.healthFrom, Passes: s.passes})
 		}
 	}
-	reported := map[*ast.CallExpr]bool{}
+	reported := map[sourceKey]bool{}
 	for _, d := range decls {
 		_, joins := c.grpcAnalyse(d.file, d.fd)
 		for _, j := range joins {
-			if n := j.src.node(); !reported[n] {
-				reported[n] = true
+			if k := j.src.key(); !reported[k] {
+				reported[k] = true
 				c.reportGRPC(j)
 			}
 		}
@@ -176,34 +210,88 @@ func (c *checker) checkGRPCPackage(decls []decl) {
 }
 
 // grpcOf returns what is known of fn: the unfiltered handlers in its
-// results (for a function of another package, one source: its call at)
-// and the server parameters it registers the health service on.
-func (c *checker) grpcOf(fn *types.Func, at *ast.CallExpr) ([]source, []int) {
+// results (for a function of another package, one source: its call at),
+// the server parameters it registers the health service on, and what it
+// does with its options parameters.
+func (c *checker) grpcOf(fn *types.Func, at *ast.CallExpr) *grpcSummary {
 	if fn == nil {
-		return nil, nil
+		return nil
 	}
 	if s, ok := c.grpcLocal[fn]; ok {
-		return s.sources, s.health
+		return s
 	}
 	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
-		return nil, nil
+		return nil
 	}
 	var f grpcServes
 	if !c.pass.ImportObjectFact(fn, &f) {
-		return nil, nil
+		return nil
 	}
-	var srcs []source
+	s := &grpcSummary{health: f.Health, healthFrom: f.HealthFrom, passes: f.Passes}
 	if f.Traced {
-		srcs = []source{{via: fn, at: at}}
+		s.sources = []source{{via: fn, at: at}}
 	}
-	return srcs, f.Health
+	return s
+}
+
+// argsFor returns the arguments of call for the parameter i of fn: one,
+// or the variadic ones (the slice passed with ...).
+func argsFor(fn *types.Func, call *ast.CallExpr, i int) []ast.Expr {
+	sig := fn.Signature()
+	if sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+		return call.Args[min(i, len(call.Args)):]
+	}
+	if i < len(call.Args) {
+		return call.Args[i : i+1]
+	}
+	return nil
 }
 
 // grpcFunc is the state of the analysis of one function.
 type grpcFunc struct {
 	fd   *ast.FuncDecl
 	file *ast.File
-	vars map[*types.Var][]source // local options, slices, servers, handlers → their unfiltered handlers
+	vars map[place][]source // options, slices, servers, handlers → their unfiltered handlers
+}
+
+// A place holds a value in one function: a variable v, or its field
+// (v.field, one level: s.server = grpc.NewServer(...) and the health
+// registration on s.server in the same function).
+type place struct {
+	v, field *types.Var
+}
+
+// placeOf returns the place e names, a variable or a field of one, and
+// whether it names one; package variables are not places.
+func (c *checker) placeOf(e ast.Expr) (place, bool) {
+	info := c.pass.TypesInfo
+	local := func(id *ast.Ident) *types.Var {
+		v, _ := info.ObjectOf(id).(*types.Var)
+		if v == nil || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil
+		}
+		return v
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v := local(e); v != nil {
+			return place{v: v}, true
+		}
+	case *ast.SelectorExpr:
+		x, ok := ast.Unparen(e.X).(*ast.Ident)
+		if !ok {
+			break
+		}
+		sel, ok := info.Selections[e]
+		if !ok || sel.Kind() != types.FieldVal {
+			break
+		}
+		f, _ := sel.Obj().(*types.Var)
+		if v := local(x); v != nil && f != nil {
+			return place{v: v, field: f}, true
+		}
+	}
+	return place{}, false
 }
 
 // grpcAnalyse follows, in fd, the unfiltered otelgrpc server handlers
@@ -215,21 +303,27 @@ type grpcFunc struct {
 // that serve the health service.
 func (c *checker) grpcAnalyse(file *ast.File, fd *ast.FuncDecl) (*grpcSummary, []grpcJoin) {
 	info := c.pass.TypesInfo
-	g := &grpcFunc{fd: fd, file: file, vars: map[*types.Var][]source{}}
-	tracked := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
+	g := &grpcFunc{fd: fd, file: file, vars: map[place][]source{}}
+	tracked := func(e ast.Expr) (place, bool) {
+		p, ok := c.placeOf(e)
+		if !ok || !isGRPCTracked(info.TypeOf(e)) {
+			return place{}, false
 		}
-		v, ok := info.ObjectOf(id).(*types.Var)
-		if !ok || v.IsField() || !isGRPCTracked(v.Type()) {
-			return nil
+		return p, true
+	}
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	if fn != nil {
+		// Options parameters carry their callers' handlers.
+		params := fn.Signature().Params()
+		for i := 0; i < params.Len(); i++ {
+			if p := params.At(i); isGRPCTracked(p.Type()) && !otelapi.IsNamed(p.Type(), otelapi.GRPCPkg, "Server") {
+				g.vars[place{v: p}] = []source{{param: i + 1}}
+			}
 		}
-		return v
 	}
 	changed := false
-	add := func(v *types.Var, srcs []source) {
-		if v == nil || len(srcs) == 0 {
+	add := func(v place, ok bool, srcs []source) {
+		if !ok || len(srcs) == 0 {
 			return
 		}
 		if u := union(g.vars[v], srcs); len(u) != len(g.vars[v]) {
@@ -240,15 +334,15 @@ func (c *checker) grpcAnalyse(file *ast.File, fd *ast.FuncDecl) (*grpcSummary, [
 	assign := func(lhs, rhs []ast.Expr) {
 		if len(lhs) == len(rhs) {
 			for i := range lhs {
-				if v := tracked(lhs[i]); v != nil {
-					add(v, c.sourcesOf(g, rhs[i]))
-				}
+				v, ok := tracked(lhs[i])
+				add(v, ok, c.sourcesOf(g, rhs[i]))
 			}
 		} else if len(rhs) == 1 {
 			// opts, metrics, err := buildServerOpts(...)
 			srcs := c.sourcesOf(g, rhs[0])
 			for _, l := range lhs {
-				add(tracked(l), srcs)
+				v, ok := tracked(l)
+				add(v, ok, srcs)
 			}
 		}
 	}
@@ -277,21 +371,18 @@ func (c *checker) grpcAnalyse(file *ast.File, fd *ast.FuncDecl) (*grpcSummary, [
 
 	// The servers on which the health service is registered.
 	type reg struct {
-		v    *types.Var
+		v    place
 		call *ast.CallExpr
 		via  *types.Func
 	}
 	var regs []reg
-	serverVar := func(e ast.Expr) *types.Var {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
+	var joins []grpcJoin
+	serverVar := func(e ast.Expr) (place, bool) {
+		p, ok := c.placeOf(e)
+		if !ok || !otelapi.IsNamed(info.TypeOf(e), otelapi.GRPCPkg, "Server") {
+			return place{}, false
 		}
-		v, _ := info.ObjectOf(id).(*types.Var)
-		if v == nil || v.IsField() || !otelapi.IsNamed(v.Type(), otelapi.GRPCPkg, "Server") {
-			return nil
-		}
-		return v
+		return p, true
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -300,39 +391,64 @@ func (c *checker) grpcAnalyse(file *ast.File, fd *ast.FuncDecl) (*grpcSummary, [
 		}
 		fn := calleeFunc(info, call)
 		if otelapi.RegistersGRPCHealth(fn) && len(call.Args) >= 1 {
-			if v := serverVar(call.Args[0]); v != nil {
+			if v, ok := serverVar(call.Args[0]); ok {
 				regs = append(regs, reg{v, call, nil})
 			}
 			return true
 		}
-		_, health := c.grpcOf(fn, call)
-		for _, i := range health {
+		sum := c.grpcOf(fn, call)
+		if sum == nil {
+			return true
+		}
+		for _, i := range sum.health {
 			if i < len(call.Args) && !call.Ellipsis.IsValid() {
-				if v := serverVar(call.Args[i]); v != nil {
+				if v, ok := serverVar(call.Args[i]); ok {
 					regs = append(regs, reg{v, call, fn})
+				}
+			}
+		}
+		for _, i := range sum.healthFrom {
+			for _, a := range argsFor(fn, call, i) {
+				for _, s := range c.sourcesOf(g, a) {
+					joins = append(joins, grpcJoin{s, call, fn})
 				}
 			}
 		}
 		return true
 	})
-	var joins []grpcJoin
-	var joined []source
 	for _, r := range regs {
 		for _, s := range g.vars[r.v] {
 			joins = append(joins, grpcJoin{s, r.call, r.via})
-			joined = union(joined, []source{s})
 		}
 	}
+	// Handlers from a parameter are the callers' to report.
+	var joined []source
+	var healthFrom []int
+	for _, j := range joins {
+		joined = union(joined, []source{j.src})
+		if j.src.param > 0 {
+			if !slices.Contains(healthFrom, j.src.param-1) {
+				healthFrom = append(healthFrom, j.src.param-1)
+			}
+		}
+	}
+	joins = slices.DeleteFunc(joins, func(j grpcJoin) bool { return j.src.param > 0 })
 
-	fn, _ := info.Defs[fd.Name].(*types.Func)
 	if fn == nil {
 		return nil, joins
 	}
 	sig := fn.Signature()
-	sum := &grpcSummary{}
+	sum := &grpcSummary{healthFrom: healthFrom}
+	slices.Sort(sum.healthFrom)
 	returned := func(srcs []source) {
 		for _, s := range srcs {
-			if !slices.ContainsFunc(joined, func(t source) bool { return t.node() == s.node() }) {
+			switch {
+			case has(joined, s):
+			case s.param > 0:
+				if !slices.Contains(sum.passes, s.param-1) {
+					sum.passes = append(sum.passes, s.param-1)
+				}
+			default:
 				sum.sources = union(sum.sources, []source{s})
 			}
 		}
@@ -344,7 +460,7 @@ func (c *checker) grpcAnalyse(file *ast.File, fd *ast.FuncDecl) (*grpcSummary, [
 		case *ast.ReturnStmt:
 			if len(n.Results) == 0 { // a bare return of named results
 				for i := 0; i < sig.Results().Len(); i++ {
-					returned(g.vars[sig.Results().At(i)])
+					returned(g.vars[place{v: sig.Results().At(i)}])
 				}
 			}
 			for _, r := range n.Results {
@@ -357,11 +473,12 @@ func (c *checker) grpcAnalyse(file *ast.File, fd *ast.FuncDecl) (*grpcSummary, [
 	})
 	for i := 0; i < sig.Params().Len(); i++ {
 		p := sig.Params().At(i)
-		if slices.ContainsFunc(regs, func(r reg) bool { return r.v == p }) {
+		if slices.ContainsFunc(regs, func(r reg) bool { return r.v == place{v: p} }) {
 			sum.health = append(sum.health, i)
 		}
 	}
-	if len(sum.sources) == 0 && len(sum.health) == 0 {
+	slices.Sort(sum.passes)
+	if len(sum.sources) == 0 && len(sum.health) == 0 && len(sum.healthFrom) == 0 && len(sum.passes) == 0 {
 		return nil, joins
 	}
 	return sum, joins
@@ -375,9 +492,9 @@ func (c *checker) grpcAnalyse(file *ast.File, fd *ast.FuncDecl) (*grpcSummary, [
 func (c *checker) sourcesOf(g *grpcFunc, e ast.Expr) []source {
 	info := c.pass.TypesInfo
 	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if v, ok := info.ObjectOf(e).(*types.Var); ok {
-			return g.vars[v]
+	case *ast.Ident, *ast.SelectorExpr:
+		if p, ok := c.placeOf(e); ok {
+			return g.vars[p]
 		}
 	case *ast.CompositeLit:
 		if !isGRPCTracked(info.TypeOf(e)) {
@@ -415,8 +532,18 @@ func (c *checker) sourcesOf(g *grpcFunc, e ast.Expr) []source {
 			}
 			return out
 		}
-		srcs, _ := c.grpcOf(typeutil.StaticCallee(info, e), e)
-		return srcs
+		fn = typeutil.StaticCallee(info, e)
+		sum := c.grpcOf(fn, e)
+		if sum == nil {
+			return nil
+		}
+		out := sum.sources
+		for _, i := range sum.passes {
+			for _, a := range argsFor(fn, e, i) {
+				out = union(out, c.sourcesOf(g, a))
+			}
+		}
+		return out
 	}
 	return nil
 }

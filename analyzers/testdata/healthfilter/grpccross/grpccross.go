@@ -55,3 +55,15 @@ func filtered() *grpc.Server {
 func noHealth() *grpc.Server {
 	return grpcdeps.NewServer()
 }
+
+// The health service registered by a constructor of another package on
+// the server it builds from the options given.
+func constructor() *grpc.Server {
+	return grpcdeps.NewHealthServer("api", grpc.StatsHandler(otelgrpc.NewServerHandler())) // want `otelgrpc.NewServerHandler traces the gRPC health service registered on this server`
+}
+
+// Options of one package passed to a constructor of it: reported at the
+// options' call.
+func both() *grpc.Server {
+	return grpcdeps.NewHealthServer("api", grpcdeps.ServerOptions()...) // want `grpcdeps.ServerOptions traces the gRPC server`
+}

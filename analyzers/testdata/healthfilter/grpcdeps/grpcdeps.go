@@ -20,7 +20,7 @@ func ServerOptions() []grpc.ServerOption { // want ServerOptions:`grpc\(traced\)
 }
 
 // NewServer returns a server traced without a filter.
-func NewServer(extra ...grpc.ServerOption) *grpc.Server { // want NewServer:`grpc\(traced\)`
+func NewServer(extra ...grpc.ServerOption) *grpc.Server { // want NewServer:`grpc\(traced passes\[0\]\)`
 	return grpc.NewServer(append(ServerOptions(), extra...)...)
 }
 
@@ -51,4 +51,12 @@ func (b *Builder) Options() []grpc.ServerOption { // want Options:`grpc\(traced\
 		opts = append(opts, grpc.StatsHandler(otelgrpc.NewServerHandler()))
 	}
 	return opts
+}
+
+// NewHealthServer builds a server from its options and registers the
+// health service on it.
+func NewHealthServer(name string, opts ...grpc.ServerOption) *grpc.Server { // want NewHealthServer:`grpc\(healthfrom\[1\]\)`
+	srv := grpc.NewServer(opts...)
+	RegisterHealth(srv)
+	return srv
 }

@@ -202,3 +202,51 @@ func Options() []grpc.ServerOption { // want Options:`grpc\(traced\)`
 func Register(srv *grpc.Server) { // want Register:`grpc\(health\[0\]\)`
 	registerHealth(srv)
 }
+
+// A field of a local variable, in one function.
+type app struct {
+	srv *grpc.Server
+}
+
+func (a *app) init() {
+	a.srv = grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler())) // want `otelgrpc.NewServerHandler traces the gRPC health service`
+	grpc_health_v1.RegisterHealthServer(a.srv, &healthServer{})
+}
+
+// Another field of the same variable holds the health service: silent.
+type twoServers struct {
+	api, probes *grpc.Server
+}
+
+func (t *twoServers) init() {
+	t.api = grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))
+	t.probes = grpc.NewServer()
+	grpc_health_v1.RegisterHealthServer(t.probes, &healthServer{})
+}
+
+// Options passed to a function that builds the server from its
+// parameter and registers the health service on it.
+func newServer(opts ...grpc.ServerOption) *grpc.Server {
+	srv := grpc.NewServer(opts...)
+	grpc_health_v1.RegisterHealthServer(srv, &healthServer{})
+	return srv
+}
+
+func viaConstructor() *grpc.Server {
+	return newServer(grpc.MaxRecvMsgSize(1<<20), grpc.StatsHandler(otelgrpc.NewServerHandler())) // want `otelgrpc.NewServerHandler traces the gRPC health service`
+}
+
+// A wrapper that adds options to its parameter's.
+func withDefaults(opts []grpc.ServerOption) []grpc.ServerOption {
+	return append(opts, grpc.MaxConcurrentStreams(100))
+}
+
+func wrapped() {
+	srv := grpc.NewServer(withDefaults([]grpc.ServerOption{grpc.StatsHandler(otelgrpc.NewServerHandler())})...) // want `otelgrpc.NewServerHandler traces the gRPC health service`
+	registerHealth(srv)
+}
+
+// The constructor given untraced options: silent.
+func untracedConstructor() *grpc.Server {
+	return newServer(grpc.MaxRecvMsgSize(1 << 20))
+}
