@@ -104,7 +104,8 @@
 // a trace. The rule follows the handler into options
 // (grpc.StatsHandler(h), a variable holding h), option slices (literals,
 // opts = append(opts, ...), also under a condition), servers
-// (grpc.NewServer(opts...)), and through functions and methods that
+// (grpc.NewServer(opts...), held in a variable or, within one function, in
+// a field of one: s.server), and through functions and methods that
 // return options, a slice of them or a *grpc.Server built from them
 // (openfga's buildServerOpts), functions that register the health
 // service on a *grpc.Server parameter, and functions that build a server
