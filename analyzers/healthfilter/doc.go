@@ -1,5 +1,6 @@
-// Package healthfilter defines an Analyzer that reports otelhttp handlers
-// that trace health and readiness probes.
+// Package healthfilter defines an Analyzer that reports tracing handlers
+// and middlewares (otelhttp, otelmux, otelecho, otelgrpc) that trace
+// health and readiness probes.
 //
 // # Analyzer healthfilter
 //

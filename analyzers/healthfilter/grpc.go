@@ -150,26 +150,28 @@ func importsGRPC(pkg *types.Package) bool {
 }
 
 // isGRPCTracked reports whether values of type t may carry an otelgrpc
-// server handler to a server: grpc.ServerOption, a slice of them, a
+// server handler to a server: grpc.ServerOption, []grpc.ServerOption, a
 // *grpc.Server, a stats.Handler.
 func isGRPCTracked(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if s, ok := types.Unalias(t).(*types.Slice); ok {
-		t = s.Elem()
-	}
-	if _, ok := types.Unalias(t).(*types.Pointer); ok {
+	switch u := types.Unalias(t).(type) {
+	case *types.Slice:
+		_, ptr := types.Unalias(u.Elem()).(*types.Pointer)
+		return !ptr && otelapi.IsNamed(u.Elem(), otelapi.GRPCPkg, "ServerOption")
+	case *types.Pointer:
 		return otelapi.IsNamed(t, otelapi.GRPCPkg, "Server")
 	}
 	return otelapi.IsNamed(t, otelapi.GRPCPkg, "ServerOption") || otelapi.IsNamed(t, otelapi.GRPCPkg+"/stats", "Handler")
 }
 
 // checkGRPCPackage learns, to a fixed point, which of the package's
-// functions return unfiltered otelgrpc handlers (in options or a server)
-// and which register the health service on a server parameter, exports
-// the facts of exported ones, and reports the unfiltered handlers of
-// servers that register the health service.
+// functions return unfiltered otelgrpc handlers (in options or a server),
+// which register the health service on a server parameter, and what they
+// do with their options parameters; exports the facts of exported ones;
+// and reports the unfiltered handlers of servers that register the health
+// service.
 func (c *checker) checkGRPCPackage(decls []decl) {
 	c.grpcLocal = map[*types.Func]*grpcSummary{}
 	for round := 0; round < 8; round++ {
