@@ -1,5 +1,5 @@
 // Package healthfilter defines an Analyzer that reports tracing handlers
-// and middlewares (otelhttp, otelmux, otelecho, otelgrpc) that trace
+// and middlewares (otelhttp, otelmux, otelecho, otelgin, otelgrpc) that trace
 // health and readiness probes.
 //
 // # Analyzer healthfilter
@@ -60,20 +60,25 @@
 // when the options are not a slice passed with ... and the probe patterns
 // have no wildcards.
 //
-// # Router middlewares: otelmux, otelecho
+// # Router middlewares: otelmux, otelecho, otelgin
 //
 // The same holds for the tracing middlewares of routers: an
 // otelmux.Middleware(name, ...) without otelmux.WithFilter installed with
 // r.Use on a gorilla/mux router that serves a probe route, or wrapping it
 // whole (otelmux.Middleware(name)(r)); an otelecho.Middleware(name, ...)
 // without otelecho.WithSkipper installed with e.Use or e.Pre on an
-// *echo.Echo that serves one. The router runs its middlewares for every
-// route it matches, the probes among them. Echo routes are those
-// registered with GET, POST, ..., Any, Add and Match and a constant path
-// (and an *echo.Echo wrapped by otelhttp.NewHandler serves them too).
-// Middlewares installed on a sub-router (gorilla's Subrouter, an echo
-// Group) without the probe, options the rule cannot see through, and any
-// filter or skipper are not findings.
+// *echo.Echo that serves one; an otelgin.Middleware(name, ...) without
+// otelgin.WithFilter or otelgin.WithGinFilter installed with r.Use on a
+// *gin.Engine that registers a probe route after it, in the same function
+// (gin applies a middleware to the routes registered after it only). The
+// router runs its middlewares for every route it matches, the probes
+// among them. Echo routes are those registered with GET, POST, ..., Any,
+// Add and Match, gin routes with GET, POST, ..., Any and Handle, with a
+// constant path (an *echo.Echo or *gin.Engine wrapped by
+// otelhttp.NewHandler serves them too). Middlewares installed on a
+// sub-router (gorilla's Subrouter, an echo or gin Group) without the
+// probe, options the rule cannot see through, and any filter or skipper
+// are not findings.
 //
 // Bad:
 //
@@ -90,10 +95,7 @@
 // otelhttp's type, and the module may not require otelhttp), or for echo
 // otelecho.WithSkipper(func(c echo.Context) bool { return
 // c.Request().URL.Path == "/healthz" }), under the same conditions as
-// otelhttp's fix. otelgin is not checked: the testdata module that the
-// rule's tests type-check against does not vendor it (its releases with
-// filters bring gin's newer releases and their dependencies, some 18 to 24
-// MB).
+// otelhttp's fix; otelgin's is otelmux's, with otelgin.WithFilter.
 //
 // # gRPC
 //
@@ -150,7 +152,7 @@
 // Routes registered in a way other than a registration method with a
 // constant pattern (gorilla's r.Path("/healthz").Handler(...), a pattern
 // from a variable, a table of routes in a loop, routes on a gorilla
-// sub-router or an echo group of the traced router) are not seen.
+// sub-router or an echo or gin group of the traced router) are not seen.
 // Handlers stored in interface variables, fields or package variables are
 // not followed (grpc-gateway's runtime.WithHealthzEndpoint behind an
 // http.Handler variable is not seen); nor are gRPC servers and options

@@ -232,24 +232,7 @@ func (c *checker) analyse(fd *ast.FuncDecl) (map[*types.Var][]string, *probes) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			safe.At(c.pass, n.Pos())
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-				if v := c.routerVar(sel.X); v != nil {
-					if i, ok := otelapi.RoutePatternArg(v.Type(), sel.Sel.Name); ok && i < len(n.Args) {
-						if p, ok := c.probePattern(n.Args[i]); ok {
-							add(v, p)
-						}
-					}
-				}
-			}
-			if f := c.factOf(typeutil.StaticCallee(info, n)); f != nil {
-				for _, i := range f.Params {
-					if i < len(n.Args) {
-						if v := c.routerVar(n.Args[i]); v != nil {
-							add(v, f.Paths...)
-						}
-					}
-				}
-			}
+			c.routesOf(n, add)
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i := range n.Lhs {
@@ -299,6 +282,30 @@ func (c *checker) analyse(fd *ast.FuncDecl) (map[*types.Var][]string, *probes) {
 	slices.Sort(paths)
 	fact.Paths = paths
 	return vars, fact
+}
+
+// routesOf calls add with the router variables on which call registers
+// probe routes, directly (mux.HandleFunc("/healthz", ...)) or through a
+// function that registers them on its router parameter, and their paths.
+func (c *checker) routesOf(call *ast.CallExpr, add func(v *types.Var, paths ...string)) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if v := c.routerVar(sel.X); v != nil {
+			if i, ok := otelapi.RoutePatternArg(v.Type(), sel.Sel.Name); ok && i < len(call.Args) {
+				if p, ok := c.probePattern(call.Args[i]); ok {
+					add(v, p)
+				}
+			}
+		}
+	}
+	if f := c.factOf(typeutil.StaticCallee(c.pass.TypesInfo, call)); f != nil {
+		for _, i := range f.Params {
+			if i < len(call.Args) {
+				if v := c.routerVar(call.Args[i]); v != nil {
+					add(v, f.Paths...)
+				}
+			}
+		}
+	}
 }
 
 // findDefaults adds to c.defaults the probe routes fd registers on

@@ -3,6 +3,7 @@ package healthfilter
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strconv"
@@ -16,9 +17,10 @@ import (
 )
 
 // checkUse reports, in r.Use(mw, ...) (or echo's e.Pre), a tracing middleware of the router
-// (otelmux.Middleware, otelecho.Middleware) without a filter, when r
-// serves a probe route: the router runs its middlewares for every route
-// it matches, the probes among them.
+// (otelmux.Middleware, otelecho.Middleware, otelgin.Middleware) without a
+// filter, when r serves a probe route: the router runs its middlewares for
+// every route it matches (gin: registered after the middleware), the
+// probes among them.
 func (c *checker) checkUse(file *ast.File, fd *ast.FuncDecl, use *ast.CallExpr, r ast.Expr, vars map[*types.Var][]string) {
 	v := c.routerVar(r)
 	if v == nil || len(vars[v]) == 0 || use.Ellipsis.IsValid() {
@@ -33,8 +35,34 @@ func (c *checker) checkUse(file *ast.File, fd *ast.FuncDecl, use *ast.CallExpr, 
 		if !ok || len(mw.Args) < m.Options || c.mayFilter(fd, mw, m.Options, c.middlewareOptionMayFilter(m)) {
 			continue
 		}
-		c.reportMiddleware(file, mw, m, vars[v])
+		paths := vars[v]
+		if m.Ordered {
+			paths = c.probesAfter(fd, v, use.End())
+		}
+		if len(paths) > 0 {
+			c.reportMiddleware(file, mw, m, paths)
+		}
 	}
+}
+
+// probesAfter returns the probe paths fd registers on the router v after
+// pos: a gin engine's middlewares apply to the routes registered after
+// them only.
+func (c *checker) probesAfter(fd *ast.FuncDecl, v *types.Var, pos token.Pos) []string {
+	var paths []string
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() >= pos {
+			c.routesOf(call, func(w *types.Var, ps ...string) {
+				for _, p := range ps {
+					if w == v && !slices.Contains(paths, p) {
+						paths = append(paths, p)
+					}
+				}
+			})
+		}
+		return true
+	})
+	return paths
 }
 
 // middlewareOptionMayFilter returns the predicate that reports whether an

@@ -74,20 +74,26 @@ func IsOtelhttpFilter(fn *types.Func) bool {
 // and of the OTel contrib middlewares for them.
 const (
 	echoPkg     = "github.com/labstack/echo/v4"
+	ginPkg      = "github.com/gin-gonic/gin"
+	OtelginPkg  = "go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
 	OtelmuxPkg  = "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
 	OtelechoPkg = "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
 )
 
 // routeMethods are, by router type, the methods that register a route and
 // the index of their pattern argument: net/http's and gorilla's Handle and
-// HandleFunc, echo's GET, POST, ..., Any, Add and Match. Extend the table
-// here.
+// HandleFunc, echo's GET, POST, ..., Any, Add and Match, gin's GET, POST,
+// ..., Any and Handle. Extend the table here.
 var routeMethods = map[string]map[string]int{
 	"net/http.ServeMux":       {"Handle": 0, "HandleFunc": 0},
 	gorillaMuxPkg + ".Router": {"Handle": 0, "HandleFunc": 0},
 	echoPkg + ".Echo": {
 		"GET": 0, "POST": 0, "PUT": 0, "DELETE": 0, "PATCH": 0, "HEAD": 0,
 		"OPTIONS": 0, "CONNECT": 0, "TRACE": 0, "Any": 0, "Add": 1, "Match": 1,
+	},
+	ginPkg + ".Engine": {
+		"GET": 0, "POST": 0, "PUT": 0, "DELETE": 0, "PATCH": 0, "HEAD": 0,
+		"OPTIONS": 0, "Any": 0, "Handle": 1, "Match": 1,
 	},
 }
 
@@ -110,7 +116,7 @@ func routerName(t types.Type) string {
 }
 
 // IsRouter reports whether t is a router whose routes the rule reads:
-// *http.ServeMux, *mux.Router (gorilla), *echo.Echo.
+// *http.ServeMux, *mux.Router (gorilla), *echo.Echo, *gin.Engine.
 func IsRouter(t types.Type) bool { return routerName(t) != "" }
 
 // RoutePatternArg reports whether the method name of the router type t
@@ -128,12 +134,12 @@ type RouterMiddleware struct {
 	Options int      // the index of its first option
 	Filters []string // its options that leave requests out: any of them is a filter
 	Skipper bool     // its filter option takes an echo skipper (true skips), not a request filter (true traces)
+	Ordered bool     // it applies only to the routes registered after it (gin)
 }
 
 // routerMiddlewares are the tracing middlewares of routers, by full name.
-// otelgin is not here: the testdata module does not vendor it (it brings
-// gin's newer releases and their dependencies).
 var routerMiddlewares = map[string]RouterMiddleware{
+	OtelginPkg + ".Middleware":  {Name: "otelgin.Middleware", Pkg: OtelginPkg, Options: 1, Filters: []string{"WithFilter", "WithGinFilter"}, Ordered: true},
 	OtelmuxPkg + ".Middleware":  {Name: "otelmux.Middleware", Pkg: OtelmuxPkg, Options: 1, Filters: []string{"WithFilter"}},
 	OtelechoPkg + ".Middleware": {Name: "otelecho.Middleware", Pkg: OtelechoPkg, Options: 1, Filters: []string{"WithSkipper"}, Skipper: true},
 }

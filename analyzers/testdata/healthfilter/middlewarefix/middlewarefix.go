@@ -4,8 +4,10 @@ package middlewarefix
 import (
 	"net/http"
 
+	"github.com/gin-gonic/gin"
 	"github.com/gorilla/mux"
 	"github.com/labstack/echo/v4"
+	"go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
 )
@@ -40,4 +42,11 @@ func echoed() *echo.Echo {
 	e.GET("/livez", func(c echo.Context) error { return nil })
 	e.Use(otelecho.Middleware("orders")) // want `otelecho.Middleware traces the health-check route`
 	return e
+}
+
+func ginned() *gin.Engine {
+	r := gin.New()
+	r.Use(otelgin.Middleware("orders")) // want `otelgin.Middleware traces the health-check route`
+	r.GET("/healthz", func(c *gin.Context) {})
+	return r
 }
