@@ -1,6 +1,6 @@
 // Package healthfilter defines an Analyzer that reports tracing handlers
-// and middlewares (otelhttp, otelmux, otelecho, otelgin, otelgrpc) that trace
-// health and readiness probes.
+// and middlewares (otelhttp, otelmux, otelecho, otelgin, otelgrpc) that
+// trace health and readiness probes.
 //
 // # Analyzer healthfilter
 //
