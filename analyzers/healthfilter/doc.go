@@ -4,7 +4,7 @@
 //
 // # Analyzer healthfilter
 //
-// healthfilter: check that otelhttp does not trace health-check routes
+// healthfilter: check that tracing middleware does not trace health checks
 //
 // Load balancers, Kubernetes and uptime monitors request a service's
 // health and readiness routes every few seconds, from every replica. When
