@@ -70,7 +70,9 @@
 // *echo.Echo that serves one; an otelgin.Middleware(name, ...) without
 // otelgin.WithFilter or otelgin.WithGinFilter installed with r.Use on a
 // *gin.Engine that registers a probe route after it, in the same function
-// (gin applies a middleware to the routes registered after it only). The
+// (gin applies a middleware to the routes registered after it only); an
+// otelhttp.NewMiddleware(name, ...) without a filter installed with r.Use
+// on a gorilla/mux router that serves one. The
 // router runs its middlewares for every route it matches, the probes
 // among them. Echo routes are those registered with GET, POST, ..., Any,
 // Add and Match, gin routes with GET, POST, ..., Any and Handle, with a

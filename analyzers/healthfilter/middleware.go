@@ -16,8 +16,9 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 )
 
-// checkUse reports, in r.Use(mw, ...) (or echo's e.Pre), a tracing middleware of the router
-// (otelmux.Middleware, otelecho.Middleware, otelgin.Middleware) without a
+// checkUse reports, in r.Use(mw, ...) (or echo's e.Pre), a tracing
+// middleware of the router (otelmux.Middleware, otelecho.Middleware,
+// otelgin.Middleware; otelhttp.NewMiddleware on gorilla) without a
 // filter, when r serves a probe route: the router runs its middlewares for
 // every route it matches (gin: registered after the middleware), the
 // probes among them.
@@ -31,7 +32,15 @@ func (c *checker) checkUse(file *ast.File, fd *ast.FuncDecl, use *ast.CallExpr, 
 		if !ok {
 			continue
 		}
-		m, ok := otelapi.RouterMiddlewareOf(typeutil.StaticCallee(c.pass.TypesInfo, mw))
+		fn := typeutil.StaticCallee(c.pass.TypesInfo, mw)
+		if _, ok := otelapi.IsOtelhttpWrap(fn); ok {
+			// r.Use(otelhttp.NewMiddleware("server")) on a gorilla router.
+			if len(mw.Args) >= 1 && !c.mayFilter(fd, mw, 1, c.optionMayFilter) {
+				c.report(file, mw, mw, "NewMiddleware", vars[v])
+			}
+			continue
+		}
+		m, ok := otelapi.RouterMiddlewareOf(fn)
 		if !ok || len(mw.Args) < m.Options || c.mayFilter(fd, mw, m.Options, c.middlewareOptionMayFilter(m)) {
 			continue
 		}

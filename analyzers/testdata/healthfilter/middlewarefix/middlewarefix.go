@@ -10,6 +10,7 @@ import (
 	"go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 )
 
 func ok(w http.ResponseWriter, _ *http.Request) {}
@@ -48,5 +49,12 @@ func ginned() *gin.Engine {
 	r := gin.New()
 	r.Use(otelgin.Middleware("orders")) // want `otelgin.Middleware traces the health-check route`
 	r.GET("/healthz", func(c *gin.Context) {})
+	return r
+}
+
+func otelhttpOnGorilla() *mux.Router {
+	r := mux.NewRouter()
+	r.HandleFunc("/healthz", ok)
+	r.Use(otelhttp.NewMiddleware("orders")) // want `otelhttp.NewMiddleware traces the health-check route`
 	return r
 }

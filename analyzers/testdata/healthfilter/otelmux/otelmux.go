@@ -8,6 +8,8 @@ import (
 
 	"github.com/gorilla/mux"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp/filters"
 )
 
 func ok(w http.ResponseWriter, _ *http.Request) {}
@@ -91,4 +93,20 @@ func separate() (*mux.Router, *mux.Router) {
 	probes := mux.NewRouter()
 	probes.HandleFunc("/healthz", ok)
 	return api, probes
+}
+
+// otelhttp's middleware installed on a gorilla router.
+func otelhttpMiddleware() *mux.Router {
+	r := mux.NewRouter()
+	r.HandleFunc("/healthz", ok)
+	r.Use(otelhttp.NewMiddleware("orders")) // want `otelhttp.NewMiddleware traces the health-check route "/healthz"`
+	return r
+}
+
+// With a filter: silent.
+func otelhttpFiltered() *mux.Router {
+	r := mux.NewRouter()
+	r.HandleFunc("/healthz", ok)
+	r.Use(otelhttp.NewMiddleware("orders", otelhttp.WithFilter(filters.Not(filters.Path("/healthz")))))
+	return r
 }
