@@ -10,7 +10,7 @@ import (
 )
 
 func TestHealthfilter(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./healthfilter/defaultmux", "./healthfilter/grpc", "./healthfilter/grpcfuncs", "./healthfilter/grpcdeps", "./healthfilter/grpccross", "./healthfilter/otelmux", "./healthfilter/otelecho", "./healthfilter/otelgin", "./healthfilter/limitations", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./healthfilter/defaultmux", "./healthfilter/grpc", "./healthfilter/grpcfuncs", "./healthfilter/grpcdeps", "./healthfilter/grpccross", "./healthfilter/otelmux", "./healthfilter/otelecho", "./healthfilter/otelgin", "./healthfilter/limitations", "./healthfilter/odd", "./sanity/...")
 }
 
 func TestHealthfilterFix(t *testing.T) {
