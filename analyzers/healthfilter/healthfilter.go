@@ -38,7 +38,7 @@ func New() *analysis.Analyzer {
 		Doc:       docutil.MustExtract(doc, "healthfilter"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/healthfilter.md",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(probes)},
+		FactTypes: []analysis.Fact{new(probes), new(grpcServes)},
 		Run:       safe.Run(run),
 	}
 }
@@ -74,10 +74,19 @@ type checker struct {
 	// defaults are the probe paths the package registers on
 	// http.DefaultServeMux (http.Handle, http.HandleFunc).
 	defaults []string
+	// grpcLocal is what the gRPC check knows of this package's functions.
+	grpcLocal map[*types.Func]*grpcSummary
+}
+
+// A decl is a function declaration the rule checks.
+type decl struct {
+	fd   *ast.FuncDecl
+	fn   *types.Func
+	file *ast.File
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	serveHTTP, serveGRPC := importsNetHTTP(pass.Pkg), importsOtelgrpc(pass.Pkg)
+	serveHTTP, serveGRPC := importsNetHTTP(pass.Pkg), importsGRPC(pass.Pkg)
 	if !serveHTTP && !serveGRPC {
 		return nil, nil
 	}
@@ -86,11 +95,6 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{pass: pass, local: map[*types.Func]*probes{}}
 
-	type decl struct {
-		fd   *ast.FuncDecl
-		fn   *types.Func
-		file *ast.File
-	}
 	var decls []decl
 	for fcur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := fcur.Node().(*ast.File)
@@ -110,9 +114,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if serveGRPC {
-		for _, d := range decls {
-			c.checkGRPC(d.file, d.fd)
-		}
+		c.checkGRPCPackage(decls)
 	}
 	if !serveHTTP {
 		return nil, nil
@@ -154,9 +156,12 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// importsNetHTTP reports whether pkg imports net/http, a router the rule
+// reads or an HTTP tracing middleware: it may register routes or trace them.
 func importsNetHTTP(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		if imp.Path() == "net/http" || imp.Path() == otelapi.OtelhttpPkg {
+		switch imp.Path() {
+		case "net/http", otelapi.OtelhttpPkg, otelapi.OtelmuxPkg, otelapi.OtelechoPkg, "github.com/gorilla/mux", "github.com/labstack/echo/v4":
 			return true
 		}
 	}
@@ -227,22 +232,7 @@ func (c *checker) analyse(fd *ast.FuncDecl) (map[*types.Var][]string, *probes) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			safe.At(c.pass, n.Pos())
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Handle" || sel.Sel.Name == "HandleFunc") && len(n.Args) >= 1 {
-				if v := c.routerVar(sel.X); v != nil {
-					if p, ok := c.probePattern(n.Args[0]); ok {
-						add(v, p)
-					}
-				}
-			}
-			if f := c.factOf(typeutil.StaticCallee(info, n)); f != nil {
-				for _, i := range f.Params {
-					if i < len(n.Args) {
-						if v := c.routerVar(n.Args[i]); v != nil {
-							add(v, f.Paths...)
-						}
-					}
-				}
-			}
+			c.routesOf(n, add)
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i := range n.Lhs {
@@ -292,6 +282,30 @@ func (c *checker) analyse(fd *ast.FuncDecl) (map[*types.Var][]string, *probes) {
 	slices.Sort(paths)
 	fact.Paths = paths
 	return vars, fact
+}
+
+// routesOf calls add with the router variables on which call registers
+// probe routes, directly (mux.HandleFunc("/healthz", ...)) or through a
+// function that registers them on its router parameter, and their paths.
+func (c *checker) routesOf(call *ast.CallExpr, add func(v *types.Var, paths ...string)) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if v := c.routerVar(sel.X); v != nil {
+			if i, ok := otelapi.RoutePatternArg(v.Type(), sel.Sel.Name); ok && i < len(call.Args) {
+				if p, ok := c.probePattern(call.Args[i]); ok {
+					add(v, p)
+				}
+			}
+		}
+	}
+	if f := c.factOf(typeutil.StaticCallee(c.pass.TypesInfo, call)); f != nil {
+		for _, i := range f.Params {
+			if i < len(call.Args) {
+				if v := c.routerVar(call.Args[i]); v != nil {
+					add(v, f.Paths...)
+				}
+			}
+		}
+	}
 }
 
 // findDefaults adds to c.defaults the probe routes fd registers on
@@ -373,13 +387,22 @@ func (c *checker) check(file *ast.File, fd *ast.FuncDecl, vars map[*types.Var][]
 		} else if inner, ok := ast.Unparen(call.Fun).(*ast.CallExpr); ok && len(call.Args) == 1 {
 			if _, mw := otelapi.IsOtelhttpWrap(typeutil.StaticCallee(info, inner)); mw && len(inner.Args) >= 1 {
 				h, opts, from, name = call.Args[0], inner, 1, "NewMiddleware"
+			} else if m, ok := otelapi.RouterMiddlewareOf(typeutil.StaticCallee(info, inner)); ok && len(inner.Args) >= m.Options {
+				// otelmux.Middleware("server")(r): r wrapped whole.
+				if paths := c.probedBy(call.Args[0], vars); len(paths) > 0 && !c.mayFilter(fd, inner, m.Options, c.middlewareOptionMayFilter(m)) && !c.servedDirectly(fd, call.Args[0]) {
+					c.reportMiddleware(file, inner, m, paths)
+				}
+				return true
 			}
+		} else if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Use" || sel.Sel.Name == "Pre") {
+			c.checkUse(file, fd, call, sel.X, vars)
+			return true
 		}
 		if h == nil {
 			return true
 		}
 		paths := c.probedBy(h, vars)
-		if len(paths) == 0 || c.mayFilter(fd, opts, from) || c.servedDirectly(fd, h) {
+		if len(paths) == 0 || c.mayFilter(fd, opts, from, c.optionMayFilter) || c.servedDirectly(fd, h) {
 			return true
 		}
 		c.report(file, call, opts, name, paths)
@@ -408,19 +431,20 @@ func (c *checker) servedDirectly(fd *ast.FuncDecl, h ast.Expr) bool {
 }
 
 // mayFilter reports whether the options of call, from index from, may
-// hold a filter: an otelhttp.WithFilter, or an option this rule cannot
-// see through (a helper's result, an options slice from elsewhere).
-func (c *checker) mayFilter(fd *ast.FuncDecl, call *ast.CallExpr, from int) bool {
+// hold a filter: an option for which optionMayFilter is true (a filter,
+// or an option this rule cannot see through: a helper's result), or an
+// options slice from elsewhere.
+func (c *checker) mayFilter(fd *ast.FuncDecl, call *ast.CallExpr, from int, optionMayFilter func(ast.Expr) bool) bool {
 	args := call.Args[min(from, len(call.Args)):]
 	if call.Ellipsis.IsValid() && len(args) > 0 {
 		last := args[len(args)-1]
 		args = args[:len(args)-1]
-		if c.sliceMayFilter(fd, last) {
+		if c.sliceMayFilter(fd, last, optionMayFilter) {
 			return true
 		}
 	}
 	for _, a := range args {
-		if c.optionMayFilter(a) {
+		if optionMayFilter(a) {
 			return true
 		}
 	}
@@ -443,11 +467,12 @@ func (c *checker) optionMayFilter(e ast.Expr) bool {
 
 // sliceMayFilter reports whether the options slice s, passed with ...,
 // may hold a filter: it is not a literal or a local variable built in fd
-// only from literals and appends of visible options.
-func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr) bool {
+// only from literals and appends of visible options, those for which
+// optionMayFilter is false.
+func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr, optionMayFilter func(ast.Expr) bool) bool {
 	s = ast.Unparen(s)
 	if lit, ok := s.(*ast.CompositeLit); ok {
-		return slices.ContainsFunc(lit.Elts, c.optionMayFilter)
+		return slices.ContainsFunc(lit.Elts, optionMayFilter)
 	}
 	id, ok := s.(*ast.Ident)
 	if !ok {
@@ -462,7 +487,7 @@ func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr) bool {
 		rhs = ast.Unparen(rhs)
 		switch r := rhs.(type) {
 		case *ast.CompositeLit:
-			if slices.ContainsFunc(r.Elts, c.optionMayFilter) {
+			if slices.ContainsFunc(r.Elts, optionMayFilter) {
 				may = true
 			}
 			return
@@ -473,7 +498,7 @@ func (c *checker) sliceMayFilter(fd *ast.FuncDecl, s ast.Expr) bool {
 						may = true
 						return
 					}
-					if slices.ContainsFunc(r.Args[1:], c.optionMayFilter) {
+					if slices.ContainsFunc(r.Args[1:], optionMayFilter) {
 						may = true
 					}
 					return

@@ -10,9 +10,9 @@ import (
 )
 
 func TestHealthfilter(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./healthfilter/defaultmux", "./healthfilter/grpc", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/basic", "./healthfilter/negative", "./healthfilter/routes", "./healthfilter/crosspkg", "./healthfilter/defaultmux", "./healthfilter/grpc", "./healthfilter/grpcfuncs", "./healthfilter/grpcdeps", "./healthfilter/grpccross", "./healthfilter/otelmux", "./healthfilter/otelecho", "./healthfilter/otelgin", "./healthfilter/limitations", "./healthfilter/odd", "./sanity/...")
 }
 
 func TestHealthfilterFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/fix/...", "./healthfilter/grpcfix")
+	analysistest.RunWithSuggestedFixes(t, testutil.Dir(), healthfilter.Analyzer, "./healthfilter/fix/...", "./healthfilter/grpcfix", "./healthfilter/middlewarefix")
 }

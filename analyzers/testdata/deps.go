@@ -1,6 +1,7 @@
 // Package deps pins the OpenTelemetry API packages (two semconv versions
 // among them), the web and RPC frameworks whose handlers blockinghandler
-// recognises, and the SDK and otelhttp for the setup rules, that the rule
+// recognises, the SDK and otelhttp for the setup rules, and the otelgrpc,
+// otelgin, otelmux and otelecho middlewares healthfilter reads, that the rule
 // testdata imports, so that `go mod vendor` keeps them in vendor/.
 package deps
 
@@ -16,6 +17,9 @@ import (
 	_ "go.opentelemetry.io/otel/trace"
 	_ "go.opentelemetry.io/otel/trace/noop"
 
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
+	_ "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
 	_ "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
 	_ "go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc/filters"
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"

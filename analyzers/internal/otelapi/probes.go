@@ -70,22 +70,86 @@ func IsOtelhttpFilter(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == OtelhttpPkg && fn.Name() == "WithFilter" && fn.Signature().Recv() == nil
 }
 
-// IsRouter reports whether t is a router whose Handle and HandleFunc
-// methods take a route pattern first: *http.ServeMux, *mux.Router.
-func IsRouter(t types.Type) bool {
+// Import paths of the routers whose routes the healthfilter rule reads,
+// and of the OTel contrib middlewares for them.
+const (
+	echoPkg     = "github.com/labstack/echo/v4"
+	ginPkg      = "github.com/gin-gonic/gin"
+	OtelginPkg  = "go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
+	OtelmuxPkg  = "go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
+	OtelechoPkg = "go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
+)
+
+// routeMethods are, by router type, the methods that register a route and
+// the index of their pattern argument: net/http's and gorilla's Handle and
+// HandleFunc, echo's GET, POST, ..., Any, Add and Match, gin's GET, POST,
+// ..., Any and Handle. Extend the table here.
+var routeMethods = map[string]map[string]int{
+	"net/http.ServeMux":       {"Handle": 0, "HandleFunc": 0},
+	gorillaMuxPkg + ".Router": {"Handle": 0, "HandleFunc": 0},
+	echoPkg + ".Echo": {
+		"GET": 0, "POST": 0, "PUT": 0, "DELETE": 0, "PATCH": 0, "HEAD": 0,
+		"OPTIONS": 0, "CONNECT": 0, "TRACE": 0, "Any": 0, "Add": 1, "Match": 1,
+	},
+	ginPkg + ".Engine": {
+		"GET": 0, "POST": 0, "PUT": 0, "DELETE": 0, "PATCH": 0, "HEAD": 0,
+		"OPTIONS": 0, "Any": 0, "Handle": 1, "Match": 1,
+	},
+}
+
+// routerName returns the name ("net/http.ServeMux") of the router type t
+// points to, or "".
+func routerName(t types.Type) string {
 	p, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
-		return false
+		return ""
 	}
 	n, ok := types.Unalias(p.Elem()).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
-		return false
+		return ""
 	}
-	switch n.Obj().Pkg().Path() + "." + n.Obj().Name() {
-	case "net/http.ServeMux", gorillaMuxPkg + ".Router":
-		return true
+	name := n.Obj().Pkg().Path() + "." + n.Obj().Name()
+	if _, ok := routeMethods[name]; !ok {
+		return ""
 	}
-	return false
+	return name
+}
+
+// IsRouter reports whether t is a router whose routes the rule reads:
+// *http.ServeMux, *mux.Router (gorilla), *echo.Echo, *gin.Engine.
+func IsRouter(t types.Type) bool { return routerName(t) != "" }
+
+// RoutePatternArg reports whether the method name of the router type t
+// registers a route, and returns the index of its pattern argument.
+func RoutePatternArg(t types.Type, name string) (int, bool) {
+	i, ok := routeMethods[routerName(t)][name]
+	return i, ok
+}
+
+// A RouterMiddleware is an OTel contrib tracing middleware of a router,
+// installed with the router's Use method.
+type RouterMiddleware struct {
+	Name    string   // as written: "otelmux.Middleware"
+	Pkg     string   // its import path, that of its options
+	Options int      // the index of its first option
+	Filters []string // its options that leave requests out: any of them is a filter
+	Skipper bool     // its filter option takes an echo skipper (true skips), not a request filter (true traces)
+	Ordered bool     // it applies only to the routes registered after it (gin)
+}
+
+// routerMiddlewares are the tracing middlewares of routers, by full name.
+var routerMiddlewares = map[string]RouterMiddleware{
+	OtelginPkg + ".Middleware":  {Name: "otelgin.Middleware", Pkg: OtelginPkg, Options: 1, Filters: []string{"WithFilter", "WithGinFilter"}, Ordered: true},
+	OtelmuxPkg + ".Middleware":  {Name: "otelmux.Middleware", Pkg: OtelmuxPkg, Options: 1, Filters: []string{"WithFilter"}},
+	OtelechoPkg + ".Middleware": {Name: "otelecho.Middleware", Pkg: OtelechoPkg, Options: 1, Filters: []string{"WithSkipper"}, Skipper: true},
+}
+
+var routerMiddlewaresNames = shortNames(routerMiddlewares)
+
+// RouterMiddlewareOf reports whether fn makes a router's tracing
+// middleware, and describes it.
+func RouterMiddlewareOf(fn *types.Func) (RouterMiddleware, bool) {
+	return lookup(routerMiddlewares, routerMiddlewaresNames, fn)
 }
 
 // grpcHealthRegistrations register the gRPC health service on the server

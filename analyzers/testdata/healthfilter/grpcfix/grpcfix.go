@@ -31,3 +31,17 @@ func multiLine() *grpc.Server {
 	grpc_health_v1.RegisterHealthServer(srv, &health{})
 	return srv
 }
+
+// The handler in a helper, the health service registered by the caller.
+func serverOpts(traced bool) []grpc.ServerOption {
+	opts := []grpc.ServerOption{grpc.MaxRecvMsgSize(1 << 20)}
+	if traced {
+		opts = append(opts, grpc.StatsHandler(otelgrpc.NewServerHandler())) // want `otelgrpc.NewServerHandler traces the gRPC health service`
+	}
+	return opts
+}
+
+func run() {
+	srv := grpc.NewServer(serverOpts(true)...)
+	grpc_health_v1.RegisterHealthServer(srv, &health{})
+}
