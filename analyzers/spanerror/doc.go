@@ -259,8 +259,10 @@
 //	                                 or functions whose errors are all
 //	                                 expected, e.g. example.com/authz.Check
 //	                                 (returned, or kept in a variable:
-//	                                 n, err := authz.Check(...)); also in
-//	                                 .otellint.yml (docs/config.md)
+//	                                 n, err := authz.Check(...)), for the
+//	                                 spans such a function starts itself
+//	                                 too; also in .otellint.yml
+//	                                 (docs/config.md)
 //	-spanerror.recorders=NAME[,NAME] functions that record an error on the
 //	                                 first span they are passed, by full name
 //	-spanerror.status=false          do not report RecordError without the

@@ -110,6 +110,9 @@ type fn struct {
 	dead  []*ast.CaseClause
 	byBit []*types.Var
 	named *types.Var // the named error result, if any
+	// outcomes: the function is named in -spanerror.expected, so its
+	// errors are not failures of its spans either.
+	outcomes bool
 	// unstable holds the error variables that a function literal assigns
 	// or whose address escapes (outside a defer): any call may change
 	// them, so nothing is known about their value.
@@ -143,10 +146,14 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	safe.At(c.pass, node.Pos())
 	info := c.pass.TypesInfo
 	var t *types.Signature
+	var outcomes bool
 	switch fn := node.(type) {
 	case *ast.FuncDecl:
 		if obj, ok := info.Defs[fn.Name].(*types.Func); ok {
 			t = obj.Signature()
+			// Named in -spanerror.expected: its errors are outcomes,
+			// for its own spans too.
+			outcomes = c.exp.configured(obj.Origin())
 		}
 	case *ast.FuncLit:
 		t, _ = info.TypeOf(fn).(*types.Signature)
@@ -166,7 +173,7 @@ func (c *checker) checkFunc(node ast.Node, body *ast.BlockStmt) {
 	if len(owned) == 0 {
 		return
 	}
-	f := &fn{sig: t, errVars: map[*types.Var]uint{}}
+	f := &fn{sig: t, errVars: map[*types.Var]uint{}, outcomes: outcomes}
 	if v := t.Results().At(t.Results().Len() - 1); v.Name() != "" && v.Name() != "_" {
 		f.named = v
 	}
@@ -1127,7 +1134,7 @@ func (c *checker) checkReturn(f *fn, site spans.Site, ret *ast.ReturnStmt, st st
 	}
 	// An expected error (not found, a cancelled context...) is an outcome,
 	// unless -spanerror.strict.
-	fails := c.opts.strict || c.mayFail(f, site.Var, ret, st, false)
+	fails := (c.opts.strict || c.mayFail(f, site.Var, ret, st, false)) && !f.outcomes
 	name := c.describe(site)
 	related := []analysis.RelatedInformation{{Pos: site.Start.Call.Pos(), Message: "the span starts here"}}
 	d := analysis.Diagnostic{Pos: ret.Pos(), End: ret.End(), Related: related}

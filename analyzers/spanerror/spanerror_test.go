@@ -31,7 +31,7 @@ func TestSpanerrorFix(t *testing.T) {
 
 func TestSpanerrorConfig(t *testing.T) {
 	for _, f := range []struct{ name, value string }{
-		{"expected", "example.com/testdata/spanerror/config.ErrMissing,example.com/testdata/spanerror/config.probe,example.com/testdata/spanerror/config.fetch"},
+		{"expected", "example.com/testdata/spanerror/config.ErrMissing,example.com/testdata/spanerror/config.probe,example.com/testdata/spanerror/config.fetch,example.com/testdata/spanerror/config.validate,example.com/testdata/spanerror/config.check"},
 		{"recorders", "example.com/testdata/spanerror/config.report"},
 		{"record", "true"},
 	} {

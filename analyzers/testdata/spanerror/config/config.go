@@ -61,6 +61,29 @@ func fetched(ctx context.Context) (int, error) { // want fetched:"expectedError"
 	return n, nil
 }
 
+// validate is named in -spanerror.expected: its errors are the caller's
+// bad input (the caller answers InvalidArgument), for its own span too.
+func validate(ctx context.Context, s string) error {
+	ctx, span := tracer.Start(ctx, "validate")
+	defer span.End()
+	if s == "" {
+		return errors.New("empty")
+	}
+	return load(ctx)
+}
+
+// Reported all the same: recording the error says the author takes it
+// for a failure, and then the status must say so.
+func check(ctx context.Context, s string) error {
+	ctx, span := tracer.Start(ctx, "check")
+	defer span.End()
+	if err := load(ctx); err != nil {
+		span.RecordError(err)
+		return err // want `span "check" records the error but its status is not set to codes.Error`
+	}
+	return nil
+}
+
 // report is named in -spanerror.recorders: it records through a func
 // value that facts cannot follow.
 func report(span trace.Span, err error) { reporter(span, err) }
