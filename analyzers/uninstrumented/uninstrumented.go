@@ -30,14 +30,28 @@ var doc string
 // instance, which requires spans.Analyzer.
 var Analyzer = New(spans.Default)
 
+// helperFacts is uninstrumented's fact type. It is never exported: the facts uninstrumented
+// reads are its helpers' (spans). Declaring a fact type of its own
+// keeps uninstrumented, and with it its helpers, running on the packages that Bazel's
+// nogo only collects facts from (external repositories, excluded
+// packages): rules_go before PR #4615 skips there every analyzer whose
+// own FactTypes are empty, and its importers lose the helpers' facts. The
+// helpers' types cannot be listed instead: analysis.Validate, which nogo
+// runs, allows each fact type one analyzer.
+type helperFacts struct{}
+
+func (*helperFacts) AFact()         {}
+func (*helperFacts) String() string { return "helperFacts" }
+
 // New returns a fresh uninstrumented analyzer that requires the helper h.
 func New(h *spans.Helper) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     "uninstrumented",
-		Doc:      docutil.MustExtract(doc, "uninstrumented"),
-		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/uninstrumented.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
-		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
+		Name:      "uninstrumented",
+		Doc:       docutil.MustExtract(doc, "uninstrumented"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/uninstrumented.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		FactTypes: []analysis.Fact{new(helperFacts)},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }
 
