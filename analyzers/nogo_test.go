@@ -256,10 +256,6 @@ func nogoPass(a *analysis.Analyzer, p *packages.Package, facts nogoFacts, result
 	for _, r := range a.Requires {
 		inputs[r] = results[r]
 	}
-	var module *analysis.Module
-	if m := p.Module; m != nil {
-		module = &analysis.Module{Path: m.Path, Version: m.Version, GoVersion: m.GoVersion}
-	}
 	get := func(k nogoKey, ptr analysis.Fact) bool {
 		v, ok := facts[k]
 		if ok {
@@ -275,10 +271,10 @@ func nogoPass(a *analysis.Analyzer, p *packages.Package, facts nogoFacts, result
 		Pkg:        p.Types,
 		TypesInfo:  p.TypesInfo,
 		TypesSizes: p.TypesSizes,
-		Module:     module,
-		ResultOf:   inputs,
-		Report:     report,
-		ReadFile:   os.ReadFile,
+		// nogo sets no Module: the rules fall back on import paths.
+		ResultOf: inputs,
+		Report:   report,
+		ReadFile: os.ReadFile,
 		ImportObjectFact: func(obj types.Object, ptr analysis.Fact) bool {
 			return get(nogoKey{obj: obj, t: reflect.TypeOf(ptr)}, ptr)
 		},

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -256,10 +257,17 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 // Facts are computed for it only, so that every driver reports the same:
 // some analyse dependencies from source, some from export data. (go vet
 // before Go 1.27 gives the module's path and version only: the main
-// module's version is "".)
+// module's version is "".) Bazel's nogo gives no module: there the code
+// of an external repository, which nogo only collects facts from, is
+// known by its files, under external/ in the execution root.
 func ownCode(pass *analysis.Pass) bool {
 	if m := pass.Module; m != nil && m.Path != "" {
 		return m.Main || m.Version == ""
+	}
+	if len(pass.Files) > 0 {
+		if f := pass.Fset.File(pass.Files[0].Pos()); f != nil && strings.HasPrefix(filepath.ToSlash(f.Name()), "external/") {
+			return false
+		}
 	}
 	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
 	return strings.Contains(first, ".")
