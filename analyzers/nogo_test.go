@@ -3,11 +3,15 @@ package analyzers_test
 import (
 	"bytes"
 	"encoding/gob"
+	"encoding/json"
 	"fmt"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -390,4 +394,63 @@ func nogoDecode(t *testing.T, p *packages.Package, files map[*packages.Package][
 		}
 	}
 	return facts
+}
+
+// TestNogoDocs: docs/nogo.md lists every rule package in its nogo target,
+// and its config JSON parses as nogo reads it, with regular expressions
+// that compile and analyzer_flags that the rules accept.
+func TestNogoDocs(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "nogo.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	for _, e := range analyzers.Suite {
+		if label := `"@com_github_otellint_otellint//analyzers/` + e.Analyzer.Name + `"`; !strings.Contains(text, label) {
+			t.Errorf("docs/nogo.md: the nogo target does not list %s", label)
+		}
+	}
+	m := regexp.MustCompile("(?s)```json\n(.*?)```").FindStringSubmatch(text)
+	if m == nil {
+		t.Fatal("docs/nogo.md has no config JSON")
+	}
+	var config map[string]struct {
+		OnlyFiles     map[string]string `json:"only_files"`
+		ExcludeFiles  map[string]string `json:"exclude_files"`
+		AnalyzerFlags map[string]string `json:"analyzer_flags"`
+	}
+	if err := json.Unmarshal([]byte(m[1]), &config); err != nil {
+		t.Fatalf("docs/nogo.md: config JSON: %v", err)
+	}
+	byName := map[string]*analysis.Analyzer{"otellint": analyzers.NewDirectives()}
+	for _, e := range analyzers.NewSuite() {
+		byName[e.Analyzer.Name] = e.Analyzer
+	}
+	for name, c := range config {
+		for re := range maps.Keys(c.OnlyFiles) {
+			if _, err := regexp.Compile(re); err != nil {
+				t.Errorf("docs/nogo.md: %s: only_files: %v", name, err)
+			}
+		}
+		for re := range maps.Keys(c.ExcludeFiles) {
+			if _, err := regexp.Compile(re); err != nil {
+				t.Errorf("docs/nogo.md: %s: exclude_files: %v", name, err)
+			}
+		}
+		if name == "_base" {
+			continue
+		}
+		a := byName[name]
+		if a == nil {
+			t.Errorf("docs/nogo.md: config for %q, which is no otellint analyzer", name)
+			continue
+		}
+		for k, v := range c.AnalyzerFlags {
+			if a.Flags.Lookup(k) == nil {
+				t.Errorf("docs/nogo.md: %s has no flag %q", name, k)
+			} else if err := a.Flags.Set(k, v); err != nil {
+				t.Errorf("docs/nogo.md: %s: %s=%s: %v", name, k, v, err)
+			}
+		}
+	}
 }
