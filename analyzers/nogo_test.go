@@ -33,12 +33,14 @@ import (
 // those it read), whichever analyzer exported them. A package outside the
 // nogo includes (every external repository, and what the configuration
 // excludes) is analysed in facts-only mode: its diagnostics are dropped,
-// and, in rules_go before PR #4615 (issue #4616), an analyzer runs there
-// only if it declares FactTypes itself, so a rule whose facts all come from
-// a required helper analyzer is dropped with its helpers, and its importers
-// see none of the helpers' facts. nogoRun emulates that; TestNogo runs every
-// rule alone through it and through the standard checker on the testdata
-// cases that span packages, and wants the same findings from both.
+// and, in rules_go before bazel-contrib/rules_go#4615, an analyzer runs
+// there only if it declares FactTypes itself, so a rule whose facts all
+// come from a required helper analyzer is dropped with its helpers, and
+// its importers see none of the helpers' facts. nogo gives the analyzers
+// no module information (Pass.Module is nil). nogoRun emulates all that;
+// TestNogo runs every rule alone through it and through the standard
+// checker on the testdata cases that span packages, and wants the same
+// findings from both.
 
 // TestNogoFactTypes: every rule that requires, directly or not, an analyzer
 // with facts declares fact types of its own, so that nogo keeps it, and its
