@@ -122,13 +122,21 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 // being analysed: its attribute.Key constants are checked where they are
 // declared, once, not again at every use. A constant of another module
 // (a shared keys library) is checked at each use, as its declaration is
-// not linted here. Without module information every package is another.
+// not linted here. A driver that gives no module (Bazel's nogo) is
+// answered by the first three elements of the import paths, as
+// github.com/org/repo names a repository.
 func sameModule(pass *analysis.Pass, pkg *types.Package) bool {
-	m := pass.Module
-	if m == nil || m.Path == "" || pkg == nil {
+	if pkg == nil {
 		return false
 	}
-	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+	if m := pass.Module; m != nil && m.Path != "" {
+		return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+	}
+	prefix := func(p string) string {
+		parts := strings.SplitN(p, "/", 4)
+		return strings.Join(parts[:min(3, len(parts))], "/")
+	}
+	return prefix(pkg.Path()) == prefix(pass.Pkg.Path())
 }
 
 // importsAttributes reports whether pkg imports the attribute package, a

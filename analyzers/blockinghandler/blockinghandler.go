@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -256,10 +257,18 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 // Facts are computed for it only, so that every driver reports the same:
 // some analyse dependencies from source, some from export data. (go vet
 // before Go 1.27 gives the module's path and version only: the main
-// module's version is "".)
+// module's version is "".) Bazel's nogo gives no module, and names files
+// relative to the execution root: there the code of external repositories
+// and the standard library is under external/, and the rest is the
+// workspace's own, whatever its import paths look like.
 func ownCode(pass *analysis.Pass) bool {
 	if m := pass.Module; m != nil && m.Path != "" {
 		return m.Main || m.Version == ""
+	}
+	if len(pass.Files) > 0 {
+		if f := pass.Fset.File(pass.Files[0].Pos()); f != nil && f.Name() != "" && !filepath.IsAbs(f.Name()) {
+			return !strings.HasPrefix(filepath.ToSlash(f.Name()), "external/")
+		}
 	}
 	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
 	return strings.Contains(first, ".")

@@ -29,15 +29,29 @@ var doc string
 // instance, which requires spans.Analyzer.
 var Analyzer = New(spans.Default)
 
+// helperFacts is spanctx's fact type. It is never exported: the facts spanctx
+// reads are its helpers' (spans, otelctx). Declaring a fact type of its own
+// keeps spanctx, and with it its helpers, running on the packages that Bazel's
+// nogo only collects facts from (external repositories, excluded
+// packages): rules_go before PR #4615 skips there every analyzer whose
+// own FactTypes are empty, and its importers lose the helpers' facts. The
+// helpers' types cannot be listed instead: analysis.Validate, which nogo
+// runs, allows each fact type one analyzer.
+type helperFacts struct{}
+
+func (*helperFacts) AFact()         {}
+func (*helperFacts) String() string { return "helperFacts" }
+
 // New returns a fresh spanctx analyzer that requires the helper h.
 func New(h *spans.Helper) *analysis.Analyzer {
 	gen := new(spans.Generated)
 	a := &analysis.Analyzer{
-		Name:     "spanctx",
-		Doc:      docutil.MustExtract(doc, "spanctx"),
-		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
-		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
+		Name:      "spanctx",
+		Doc:       docutil.MustExtract(doc, "spanctx"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
+		FactTypes: []analysis.Fact{new(helperFacts)},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 	}
 	a.Flags.Var(gen, "generated", spans.GeneratedUsage)
 	return a

@@ -31,16 +31,30 @@ var doc string
 // default instance, which requires spans.Analyzer.
 var Analyzer = New(spans.Default)
 
+// helperFacts is spanend's fact type. It is never exported: the facts spanend
+// reads are its helpers' (spans, ctrlflow). Declaring a fact type of its own
+// keeps spanend, and with it its helpers, running on the packages that Bazel's
+// nogo only collects facts from (external repositories, excluded
+// packages): rules_go before PR #4615 skips there every analyzer whose
+// own FactTypes are empty, and its importers lose the helpers' facts. The
+// helpers' types cannot be listed instead: analysis.Validate, which nogo
+// runs, allows each fact type one analyzer.
+type helperFacts struct{}
+
+func (*helperFacts) AFact()         {}
+func (*helperFacts) String() string { return "helperFacts" }
+
 // New returns a fresh spanend analyzer that requires the helper h and
 // binds its -start and -end flags to h's options.
 func New(h *spans.Helper) *analysis.Analyzer {
 	gen := new(spans.Generated)
 	a := &analysis.Analyzer{
-		Name:     "spanend",
-		Doc:      docutil.MustExtract(doc, "spanend"),
-		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
-		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
+		Name:      "spanend",
+		Doc:       docutil.MustExtract(doc, "spanend"),
+		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
+		FactTypes: []analysis.Fact{new(helperFacts)},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 	}
 	a.Flags.Var(gen, "generated", spans.GeneratedUsage)
 	a.Flags.Var(&h.Options.Starts, "start", "extra functions that start a span, by full name (comma-separated)")

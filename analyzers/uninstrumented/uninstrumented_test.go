@@ -12,7 +12,7 @@ import (
 )
 
 func TestUninstrumented(t *testing.T) {
-	analysistest.Run(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/basic", "./uninstrumented/negative", "./uninstrumented/notracing", "./uninstrumented/readsonly", "./uninstrumented/grpcdial", "./uninstrumented/grpcnotracing", "./uninstrumented/grpcserverok", "./uninstrumented/grpcservernotp", "./uninstrumented/httpserverok", "./uninstrumented/httpservertestonly", "./uninstrumented/httpserverwrapped", "./sanity/...")
+	analysistest.Run(t, testutil.Dir(), uninstrumented.Analyzer, "./uninstrumented/basic", "./uninstrumented/crosspkg/...", "./uninstrumented/negative", "./uninstrumented/notracing", "./uninstrumented/readsonly", "./uninstrumented/grpcdial", "./uninstrumented/grpcnotracing", "./uninstrumented/grpcserverok", "./uninstrumented/grpcservernotp", "./uninstrumented/httpserverok", "./uninstrumented/httpservertestonly", "./uninstrumented/httpserverwrapped", "./sanity/...")
 }
 
 func TestUninstrumentedFix(t *testing.T) {

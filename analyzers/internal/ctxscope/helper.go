@@ -14,6 +14,7 @@ import (
 
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 )
 
 // Analyzer is an instance of the helper analyzer of the context rules
@@ -22,24 +23,9 @@ import (
 // answers the rules' questions about a package.
 var Analyzer = newAnalyzer()
 
-var (
-	helpersMu sync.Mutex
-	helpers   = map[any]*analysis.Analyzer{}
-)
-
-// For returns the helper analyzer of the suite identified by key (its spans
-// helper): the rules of one suite share one instance, and two suites share
-// none.
-func For(key any) *analysis.Analyzer {
-	helpersMu.Lock()
-	defer helpersMu.Unlock()
-	a, ok := helpers[key]
-	if !ok {
-		a = newAnalyzer()
-		helpers[key] = a
-	}
-	return a
-}
+// For returns the helper analyzer of the suite whose spans helper is h:
+// the rules of one suite share one instance, and two suites share none.
+func For(h *spans.Helper) *analysis.Analyzer { return h.Companion("otelctx", newAnalyzer) }
 
 func newAnalyzer() *analysis.Analyzer {
 	return &analysis.Analyzer{

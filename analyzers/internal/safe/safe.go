@@ -7,36 +7,47 @@ package safe
 import (
 	"fmt"
 	"go/token"
-	"go/types"
+	"maps"
 	"runtime/debug"
-	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-var current sync.Map // key -> token.Pos
+// tracker holds the position one run is working on. Each run has its own,
+// so no state outlives a run or is shared between runs: Bazel's nogo and
+// go vet may run many analyzers, and many packages, in one process.
+type tracker struct{ pos atomic.Int64 }
 
-// key identifies one analyzer's run on one package. A rule may replace its
-// Pass by a copy (suppress.Filter does), so the Pass itself is not the key.
-type key struct {
-	a   *analysis.Analyzer
-	pkg *types.Package
-}
-
-func keyOf(pass *analysis.Pass) key { return key{pass.Analyzer, pass.Pkg} }
+// key is the ResultOf entry under which Run hands its tracker to the run,
+// and to every copy of its Pass (a rule may replace its Pass by a copy, as
+// suppress.Filter does; the copies share the map). It is never run.
+var key = &analysis.Analyzer{Name: "safe", Doc: "the position a run is working on (never run)"}
 
 // At records that pass is now working on the code at pos, so that a panic
-// can be reported there.
-func At(pass *analysis.Pass, pos token.Pos) { current.Store(keyOf(pass), pos) }
+// can be reported there. It does nothing for a pass that Run did not make.
+func At(pass *analysis.Pass, pos token.Pos) {
+	if t, ok := pass.ResultOf[key].(*tracker); ok {
+		t.pos.Store(int64(pos))
+	}
+}
 
 // Run wraps an analyzer's run function so that a panic becomes an error.
+// The function gets a copy of the pass whose ResultOf (a copy of the
+// driver's) also holds the run's tracker.
 func Run(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (res any, err error) {
+		t := new(tracker)
+		cp := *pass
+		cp.ResultOf = maps.Clone(pass.ResultOf)
+		if cp.ResultOf == nil {
+			cp.ResultOf = map[*analysis.Analyzer]any{}
+		}
+		cp.ResultOf[key] = t
 		defer func() {
-			v, _ := current.LoadAndDelete(keyOf(pass))
 			if p := recover(); p != nil {
 				where := pass.Pkg.Path()
-				if pos, ok := v.(token.Pos); ok && pos.IsValid() {
+				if pos := token.Pos(t.pos.Load()); pos.IsValid() {
 					where = pass.Fset.Position(pos).String()
 				}
 				res = nil
@@ -44,6 +55,6 @@ func Run(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error
 					pass.Analyzer.Name, where, p, debug.Stack())
 			}
 		}()
-		return run(pass)
+		return run(&cp)
 	}
 }

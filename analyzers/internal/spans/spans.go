@@ -42,6 +42,27 @@ type Options struct {
 type Helper struct {
 	Analyzer *analysis.Analyzer
 	Options  *Options
+
+	mu         sync.Mutex
+	companions map[string]*analysis.Analyzer
+}
+
+// Companion returns the analyzer called name that the rules built on h
+// share (the context rules' helper), which mk makes the first time. It
+// belongs to h, not to the process: two suites share none, and no
+// package-level registry outlives them.
+func (h *Helper) Companion(name string, mk func() *analysis.Analyzer) *analysis.Analyzer {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	a, ok := h.companions[name]
+	if !ok {
+		if h.companions == nil {
+			h.companions = map[string]*analysis.Analyzer{}
+		}
+		a = mk()
+		h.companions[name] = a
+	}
+	return a
 }
 
 // New returns a fresh helper analyzer with empty options.
