@@ -425,3 +425,37 @@ func TestFixReplacedDependency(t *testing.T) {
 		t.Errorf("the workspace module was not fixed:\n%s", fixed)
 	}
 }
+
+// TestFixImportsPackageOutsideGraph: a fix may import a package that no
+// loaded package depends on but the module provides (otelgrpc's filters
+// package, for healthfilter's gRPC fix): it is read from export data to
+// type-check the fixed file, and the fix is applied.
+func TestFixImportsPackageOutsideGraph(t *testing.T) {
+	dir := fixModule(t)
+	src := filepath.Join(testdataModule(t), "healthfilter", "grpcfix")
+	if err := os.CopyFS(filepath.Join(dir, "e2e", "grpcfix"), os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "e2e", "grpcfix", "grpcfix.go")
+	if data, _ := os.ReadFile(file); bytes.Contains(data, []byte("otelgrpc/filters")) {
+		t.Fatal("the package imports the filters package already: the test checks nothing")
+	}
+	r := run(t, dir, nil, binary, "-fix", "./e2e/grpcfix")
+	if r.code != 0 {
+		t.Fatalf("otellint -fix: exit %d, want 0 (every finding fixed)\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	fixed, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join(src, "grpcfix.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(fixed, golden) {
+		t.Errorf("fixed file differs from the rule's golden:\n%s", fixed)
+	}
+	if r := run(t, dir, nil, "go", "build", "./e2e/grpcfix"); r.code != 0 {
+		t.Errorf("fixed code does not build:\n%s", r.stderr)
+	}
+}

@@ -54,6 +54,7 @@ type fixRun struct {
 
 	owners   map[string][]*packages.Package // a file's root packages
 	baseErrs map[*packages.Package][]string // a package's errors, fixes aside
+	extra    map[string]*packages.Package   // packages only fixes import (nil: not found)
 }
 
 // fixAndReport applies (or, with diff, prints) the suggested fixes and
@@ -681,8 +682,12 @@ func (fx *fixRun) importPackage(p *packages.Package, path string) (*types.Packag
 		return imp.Types, nil
 	}
 	dep, ok := fx.res.byPath[path]
+	if !ok && len(p.GoFiles) > 0 {
+		dep = fx.extraPackage(filepath.Dir(p.GoFiles[0]), path)
+		ok = dep != nil
+	}
 	if !ok || dep.Types == nil {
-		return nil, fmt.Errorf("could not import %s (not a dependency of the packages loaded)", path)
+		return nil, fmt.Errorf("could not import %s (not a dependency of the packages loaded, nor of their module)", path)
 	}
 	if !dep.Types.Complete() && fx.res.loader != nil {
 		fx.res.loader.fromExport(dep)
@@ -691,6 +696,59 @@ func (fx *fixRun) importPackage(p *packages.Package, path string) (*types.Packag
 		return nil, fmt.Errorf("could not import %s (no export data; does it build?)", path)
 	}
 	return dep.Types, nil
+}
+
+// extraPackage returns the package path, which a fix imports and no
+// package of the graph depends on (otelgrpc's filters package in a module
+// that requires otelgrpc), listed from dir, so from its module's build
+// list: a placeholder in the graph's types, completed from export data by
+// importPackage. Its dependencies that the graph has keep their
+// *types.Package, so that types stay identical across the two. It returns
+// nil when the go command cannot list or build it.
+func (fx *fixRun) extraPackage(dir, path string) *packages.Package {
+	if p, ok := fx.extra[path]; ok {
+		return p
+	}
+	if fx.extra == nil {
+		fx.extra = map[string]*packages.Package{}
+	}
+	fx.extra[path] = nil
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile,
+		Dir:  dir,
+	}
+	pkgs, err := packages.Load(cfg, path)
+	if err != nil || len(pkgs) != 1 || len(pkgs[0].Errors) > 0 || pkgs[0].ExportFile == "" {
+		return nil
+	}
+	memo := map[*packages.Package]*packages.Package{}
+	var canon func(q *packages.Package) *packages.Package
+	canon = func(q *packages.Package) *packages.Package {
+		if c, ok := memo[q]; ok {
+			return c
+		}
+		if c, ok := fx.res.byPath[q.PkgPath]; ok {
+			memo[q] = c
+			return c
+		}
+		memo[q] = q
+		if q.PkgPath == "unsafe" {
+			q.Types = types.Unsafe
+		} else {
+			q.Types = types.NewPackage(q.PkgPath, q.Name)
+		}
+		for k, imp := range q.Imports {
+			q.Imports[k] = canon(imp)
+		}
+		fx.res.byPath[q.PkgPath] = q
+		return q
+	}
+	if fx.res.byPath == nil {
+		fx.res.byPath = map[string]*packages.Package{}
+	}
+	p := canon(pkgs[0])
+	fx.extra[path] = p
+	return p
 }
 
 // A fileSystem is what writeFiles needs of the operating system, so that
