@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -262,7 +263,7 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 	if !escapes {
 		detached = r.goroutinesOf(body).detached(to)
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	inspectWindow(body, from, to, func(n ast.Node) bool {
 		if found != nil || n == nil {
 			return false
 		}
@@ -318,6 +319,22 @@ func (r *Result) reaching(t *tracker, body ast.Node, from, to token.Pos, escapes
 		return true
 	})
 	return found
+}
+
+// inspectWindow is ast.Inspect(body, f) for an f that prunes every node
+// outside [from, to): of a block's statements it visits only those that
+// overlap the window, found by binary search, so that a query on a long
+// function costs what its window holds, not the whole body.
+func inspectWindow(body ast.Node, from, to token.Pos, f func(ast.Node) bool) {
+	b, ok := body.(*ast.BlockStmt)
+	if !ok {
+		ast.Inspect(body, f)
+		return
+	}
+	i := sort.Search(len(b.List), func(i int) bool { return b.List[i].End() > from })
+	for ; i < len(b.List) && b.List[i].Pos() < to; i++ {
+		ast.Inspect(b.List[i], f)
+	}
 }
 
 // goroutines lists the function literals of a body run in a new goroutine
