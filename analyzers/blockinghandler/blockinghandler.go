@@ -337,8 +337,12 @@ func (c *checker) sites(body *ast.BlockStmt) []site {
 			if fn == nil {
 				break
 			}
-			row, ok := calls[fn.FullName()]
-			if !ok && c.rule.extra.Has(fn.FullName()) {
+			var row call
+			ok := false
+			if callNames[fn.Name()] {
+				row, ok = calls[fn.FullName()]
+			}
+			if !ok && c.rule.extra.HasFunc(fn) {
 				row, ok = call{name: fn.FullName(), effect: keepsBlocking, advice: "a form that takes %s"}, true
 			}
 			switch {
@@ -365,7 +369,7 @@ func (c *checker) isCallTo(e ast.Expr, full string) bool {
 		return false
 	}
 	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
-	return fn != nil && fn.FullName() == full
+	return otelapi.IsFunc(fn, full)
 }
 
 // scheduled reports whether lit is handed to a function that runs it later

@@ -56,9 +56,14 @@ type fixer func(fset *token.FileSet, src []byte, c *ast.CallExpr, ctx string) []
 // calls is the table, keyed by types.Func.FullName.
 var calls = map[string]call{}
 
+// callNames holds the short names of the table's keys (the name after the
+// last dot), which reject almost every call before its full name is built.
+var callNames = map[string]bool{}
+
 func init() {
 	add := func(full, name string, e effect, advice string, fix fixer, g guard) {
 		calls[full] = call{name: name, effect: e, advice: advice, fix: fix, guard: g}
+		callNames[full[strings.LastIndexByte(full, '.')+1:]] = true
 	}
 	add("time.Sleep", "time.Sleep", keepsBlocking, "a select on %s.Done() and a timer", nil, always)
 

@@ -45,6 +45,27 @@ func (l *ListFlag) Get() any { return []string(*l) }
 // Has reports whether name is in the list.
 func (l ListFlag) Has(name string) bool { return slices.Contains(l, name) }
 
+// HasFunc reports whether fn's full name is in the list, as
+// Has(fn.FullName()) does, but builds the full name only when an item ends
+// in fn's short name: the rules ask about every call, and the list is
+// usually empty.
+func (l ListFlag) HasFunc(fn *types.Func) bool {
+	if len(l) == 0 || fn == nil {
+		return false
+	}
+	name := fn.Name()
+	for _, item := range l {
+		if shortName(item) == name {
+			return slices.Contains(l, fn.FullName())
+		}
+	}
+	return false
+}
+
+// shortName returns what follows the last dot of a full name: the
+// function, variable or method ("(*p.T).M" gives "M").
+func shortName(full string) string { return full[strings.LastIndexByte(full, '.')+1:] }
+
 // FullName is a parsed full name: a package-level function or variable
 // (Recv == "") or a method.
 type FullName struct {

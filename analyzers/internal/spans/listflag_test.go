@@ -100,3 +100,61 @@ const Max = 1
 		}
 	}
 }
+
+// TestHasFunc: HasFunc answers as Has(fn.FullName()) does, for functions,
+// methods, generic methods and names in packages whose path has a dot in
+// its last element.
+func TestHasFunc(t *testing.T) {
+	const src = `package v3
+type Tracer struct{}
+func (*Tracer) Open() {}
+func (Tracer) Name() string { return "" }
+type List[T any] struct{}
+func (*List[T]) Push(T) {}
+func Begin() {}
+func Open() {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "tel.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := new(types.Config).Check("example.com/tel.v3", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tracer := pkg.Scope().Lookup("Tracer").Type()
+	list := pkg.Scope().Lookup("List").Type()
+	method := func(t types.Type, name string) *types.Func {
+		m, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), false, pkg, name)
+		return m.(*types.Func)
+	}
+	funcs := []*types.Func{
+		pkg.Scope().Lookup("Begin").(*types.Func),
+		pkg.Scope().Lookup("Open").(*types.Func),
+		method(tracer, "Open"),
+		method(tracer, "Name"),
+		method(list, "Push"),
+	}
+	lists := []ListFlag{
+		nil,
+		{"example.com/tel.v3.Begin"},
+		{"example.com/tel.v3.Open"},
+		{"(*example.com/tel.v3.Tracer).Open", "example.com/other.Begin"},
+		{"(example.com/tel.v3.Tracer).Name"},
+		{"(*example.com/tel.v3.Tracer).Name"},
+		{"(*example.com/tel.v3.List[T]).Push"},
+		{"(*example.com/tel.v3.List).Push"},
+		{"example.com/tel.Begin", "example.com/tel.v3.Open"},
+	}
+	for _, l := range lists {
+		for _, fn := range funcs {
+			if got, want := l.HasFunc(fn), l.Has(fn.FullName()); got != want {
+				t.Errorf("%q.HasFunc(%s) = %v, want %v", l, fn.FullName(), got, want)
+			}
+		}
+	}
+	if l := (ListFlag{"example.com/tel.v3.Begin"}); !l.HasFunc(funcs[0]) || l.HasFunc(nil) {
+		t.Errorf("HasFunc: want Begin in the list and nil not")
+	}
+}

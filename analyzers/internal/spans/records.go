@@ -68,7 +68,7 @@ func (r *Result) ArgRecords(call *ast.CallExpr, i int) bool {
 	if f := r.recordsFact(fn); f != nil && slices.Contains(f.Params, i) {
 		return true
 	}
-	return r.opts.Recorders.Has(fn.FullName()) && i == firstSpanParam(r.pass.TypesInfo, call)
+	return r.opts.Recorders.HasFunc(fn) && i == firstSpanParam(r.pass.TypesInfo, call)
 }
 
 func (r *Result) recordsFact(fn *types.Func) *RecordsError {

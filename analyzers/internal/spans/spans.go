@@ -185,7 +185,7 @@ func (r *Result) StartCall(call *ast.CallExpr) (Start, bool) {
 	if f := r.startsFact(fn); f != nil {
 		return Start{Call: call, Result: f.Result, Name: nameArg(f.NameParam), Err: f.Err, LiveOnErr: f.LiveOnErr}, true
 	}
-	if r.opts.Starts.Has(fn.FullName()) {
+	if r.opts.Starts.HasFunc(fn) {
 		if i := lastSpanResult(fn); i >= 0 {
 			// A configured start's body is not seen: by Go's
 			// convention its other results mean nothing with an error.
@@ -276,7 +276,7 @@ func (r *Result) ArgEffect(call *ast.CallExpr, i int) ArgEffect {
 	if f := r.endsFact(fn); f != nil && slices.Contains(f.Params, i) {
 		return ArgEnded
 	}
-	if r.opts.Ends.Has(fn.FullName()) && i == firstSpanParam(r.pass.TypesInfo, call) {
+	if r.opts.Ends.HasFunc(fn) && i == firstSpanParam(r.pass.TypesInfo, call) {
 		return ArgEnded
 	}
 	if _, ok := otelapi.SpanIntoContextArg(fn); ok {
