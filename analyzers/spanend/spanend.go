@@ -11,13 +11,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/noreturn"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
@@ -32,7 +32,7 @@ var doc string
 var Analyzer = New(spans.Default)
 
 // helperFacts is spanend's fact type. It is never exported: the facts spanend
-// reads are its helpers' (spans, ctrlflow). Declaring a fact type of its own
+// reads are its helpers' (spans, noreturn). Declaring a fact type of its own
 // keeps spanend, and with it its helpers, running on the packages that Bazel's
 // nogo only collects facts from (external repositories, excluded
 // packages): rules_go before PR #4615 skips there every analyzer whose
@@ -52,7 +52,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "spanend",
 		Doc:       docutil.MustExtract(doc, "spanend"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer, h.Analyzer},
 		FactTypes: []analysis.Fact{new(helperFacts)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 	}
@@ -75,7 +75,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 	c := &checker{
 		pass: pass,
 		sp:   sp,
-		cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		cfgs: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	spans.Funcs(insp, gen, c.checkFunc)
@@ -85,7 +85,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 type checker struct {
 	pass *analysis.Pass
 	sp   *spans.Result
-	cfgs *ctrlflow.CFGs
+	cfgs *noreturn.Result
 }
 
 // A tracked span: a start whose span is bound to a local variable.

@@ -10,13 +10,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/docutil"
+	"github.com/otellint/otellint/analyzers/internal/noreturn"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
@@ -48,7 +48,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "spanerror",
 		Doc:       docutil.MustExtract(doc, "spanerror"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, h.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer, h.Analyzer},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts) }),
 		FactTypes: []analysis.Fact{new(expectedError), new(preservesExpected), new(validatesInput)},
 	}
@@ -71,7 +71,7 @@ func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
 	pass, done := suppress.Filter(pass)
 	defer done()
 	pass = spans.Note(pass)
-	c := &checker{pass: pass, sp: sp, opts: opts, exp: exp, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), fixed: map[ast.Node]bool{}}
+	c := &checker{pass: pass, sp: sp, opts: opts, exp: exp, cfgs: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result), fixed: map[ast.Node]bool{}}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	spans.Funcs(insp, &opts.generated, func(fn ast.Node, body *ast.BlockStmt) {
 		for _, f := range pass.Files {
@@ -89,7 +89,7 @@ type checker struct {
 	sp    *spans.Result
 	opts  *options
 	exp   *expecter
-	cfgs  *ctrlflow.CFGs
+	cfgs  *noreturn.Result
 	file  *ast.File
 	fixed map[ast.Node]bool // RecordError statements that already carry a fix
 	// spanCtx is the context variable the checked span's Start returned
