@@ -117,6 +117,33 @@ type checker struct {
 	// example is set in example programs and demos, whose pauses stand
 	// for the work a real handler would do.
 	example bool
+	// carries memoises handlers.CarriesRequest, which builds a method
+	// set, for the parameter types of the package's functions.
+	carries map[typeKey]bool
+}
+
+// typeKey identifies a type, or a pointer to it (types.Pointer values are
+// made afresh for each occurrence in the source).
+type typeKey struct {
+	t   types.Type
+	ptr bool
+}
+
+// carriesRequest is handlers.CarriesRequest(t), memoised.
+func (c *checker) carriesRequest(t types.Type) bool {
+	k := typeKey{t: t}
+	if p, ok := t.(*types.Pointer); ok {
+		k = typeKey{t: p.Elem(), ptr: true}
+	}
+	v, ok := c.carries[k]
+	if !ok {
+		v = handlers.CarriesRequest(t)
+		if c.carries == nil {
+			c.carries = map[typeKey]bool{}
+		}
+		c.carries[k] = v
+	}
+	return v
 }
 
 // spawns is an object fact: the function runs its function parameters
@@ -242,10 +269,13 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	pass, done := suppress.Filter(pass)
 	defer done()
 	c.pass = pass
-	scope := ctxscope.New(pass, insp)
+	var scope *ctxscope.Scope // built for the first site: most packages have none
 	for _, h := range hs {
 		for _, s := range c.sites(h.body) {
 			safe.At(pass, s.node.Pos())
+			if scope == nil {
+				scope = ctxscope.New(pass, insp)
+			}
 			c.report(h.fn, h.h, scope, s)
 		}
 	}
@@ -285,7 +315,7 @@ func isEntry(pass *analysis.Pass, d *ast.FuncDecl) bool {
 // ignores that context, which is beyond this rule.
 func (c *checker) takesContext(d *ast.FuncDecl) bool {
 	for _, f := range d.Type.Params.List {
-		if t := c.pass.TypesInfo.TypeOf(f.Type); t != nil && handlers.CarriesRequest(t) {
+		if t := c.pass.TypesInfo.TypeOf(f.Type); t != nil && c.carriesRequest(t) {
 			return true
 		}
 	}
