@@ -141,6 +141,11 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 		case isRoot[p]:
 			source[p] = true
 		case analyzers.IsOTelAPIPath(p.PkgPath) || p.PkgPath == "unsafe":
+		case p.Name == "main" && strings.HasSuffix(p.ID, ".test"):
+			// The test mains that go test generates (not roots, see
+			// above): nothing imports them and no rule looks at their
+			// code, yet from source each would be type-checked and
+			// analysed, inheriting every fact of its test package.
 		case p.Module != nil && p.Module.Main:
 			// The module's own packages: facts about its helpers (a
 			// context-free function that blocks) matter even when they
