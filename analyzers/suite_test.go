@@ -14,6 +14,7 @@ import (
 
 	"github.com/otellint/otellint/analyzers"
 	"github.com/otellint/otellint/analyzers/internal/noreturn"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
@@ -180,3 +181,27 @@ func spanFindings(t *testing.T, suite []analyzers.Entry, pattern string) []strin
 type discard struct{ *testing.T }
 
 func (discard) Errorf(string, ...any) {}
+
+// TestNogoMarkersDropped: the default instances keep the fact types that
+// only nogo needs; the suites the drivers build drop them, so that
+// golangci-lint and go vet do not run those rules on every dependency.
+func TestNogoMarkersDropped(t *testing.T) {
+	marked := 0
+	for _, e := range analyzers.Suite {
+		for _, f := range e.Analyzer.FactTypes {
+			if _, ok := f.(spans.NogoMarker); ok {
+				marked++
+			}
+		}
+	}
+	if marked == 0 {
+		t.Error("no rule declares a nogo marker: the test checks nothing")
+	}
+	for _, e := range analyzers.NewSuite() {
+		for _, f := range e.Analyzer.FactTypes {
+			if _, ok := f.(spans.NogoMarker); ok {
+				t.Errorf("NewSuite's %s keeps the nogo marker %T", e.Analyzer.Name, f)
+			}
+		}
+	}
+}

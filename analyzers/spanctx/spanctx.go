@@ -42,6 +42,10 @@ type helperFacts struct{}
 func (*helperFacts) AFact()         {}
 func (*helperFacts) String() string { return "helperFacts" }
 
+// NogoOnly marks helperFacts as a spans.NogoMarker: the drivers that run
+// analyzers.NewSuite drop it.
+func (*helperFacts) NogoOnly() {}
+
 // New returns a fresh spanctx analyzer that requires the helper h.
 func New(h *spans.Helper) *analysis.Analyzer {
 	gen := new(spans.Generated)

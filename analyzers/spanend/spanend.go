@@ -44,6 +44,10 @@ type helperFacts struct{}
 func (*helperFacts) AFact()         {}
 func (*helperFacts) String() string { return "helperFacts" }
 
+// NogoOnly marks helperFacts as a spans.NogoMarker: the drivers that run
+// analyzers.NewSuite drop it.
+func (*helperFacts) NogoOnly() {}
+
 // New returns a fresh spanend analyzer that requires the helper h and
 // binds its -start and -end flags to h's options.
 func New(h *spans.Helper) *analysis.Analyzer {

@@ -949,3 +949,14 @@ func (r *Result) Releases(stack []ast.Node) bool {
 	}
 	return false
 }
+
+// NogoMarker is a fact type that a rule declares only so that Bazel's nogo
+// (rules_go before PR #4615) runs it, and with it its helpers, on the
+// packages it only collects facts from: a rule whose own FactTypes are
+// empty is skipped there, and the helpers' facts are lost. It is never
+// exported. analyzers.NewSuite drops it: the other drivers run the helpers
+// for their facts without it.
+type NogoMarker interface {
+	analysis.Fact
+	NogoOnly()
+}
