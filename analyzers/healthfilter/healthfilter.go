@@ -557,21 +557,32 @@ func (c *checker) report(file *ast.File, call, opts *ast.CallExpr, name string, 
 	c.pass.Report(d)
 }
 
+// literalPaths returns the probe paths, each once and without a trailing
+// {$}, or false when one holds a character of wild (a pattern wildcard):
+// a filter can only compare whole paths.
+func literalPaths(paths []string, wild string) ([]string, bool) {
+	var clean []string
+	for _, p := range paths {
+		p = strings.TrimSuffix(p, "{$}")
+		if strings.ContainsAny(p, wild) {
+			return nil, false
+		}
+		if !slices.Contains(clean, p) {
+			clean = append(clean, p)
+		}
+	}
+	return clean, true
+}
+
 // fix appends otelhttp.WithFilter(filters.Not(...)) to the options, when
 // they are not a slice passed with ... and every probe path is literal.
 func (c *checker) fix(file *ast.File, opts *ast.CallExpr, paths []string) (analysis.SuggestedFix, bool) {
 	if opts.Ellipsis.IsValid() || len(opts.Args) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	var clean []string
-	for _, p := range paths {
-		p = strings.TrimSuffix(p, "{$}")
-		if strings.ContainsAny(p, "{}") {
-			return analysis.SuggestedFix{}, false
-		}
-		if !slices.Contains(clean, p) {
-			clean = append(clean, p)
-		}
+	clean, ok := literalPaths(paths, "{}")
+	if !ok {
+		return analysis.SuggestedFix{}, false
 	}
 	pos := opts.Args[len(opts.Args)-1].End()
 	otelhttp, e1, ok := fiximport.Name(c.pass, file, pos, otelapi.OtelhttpPkg, "otelhttp")

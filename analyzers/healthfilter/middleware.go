@@ -117,15 +117,9 @@ func (c *checker) middlewareFix(file *ast.File, mw *ast.CallExpr, m otelapi.Rout
 	if mw.Ellipsis.IsValid() || len(mw.Args) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	var clean []string
-	for _, p := range paths {
-		p = strings.TrimSuffix(p, "{$}")
-		if strings.ContainsAny(p, "{}:*") {
-			return analysis.SuggestedFix{}, false
-		}
-		if !slices.Contains(clean, p) {
-			clean = append(clean, p)
-		}
+	clean, ok := literalPaths(paths, "{}:*")
+	if !ok {
+		return analysis.SuggestedFix{}, false
 	}
 	pos := mw.Args[len(mw.Args)-1].End()
 	fn := typeutil.StaticCallee(c.pass.TypesInfo, mw)
