@@ -36,6 +36,9 @@ func Render(root string) ([]File, error) {
 			Content: rulePage(e),
 		})
 	}
+	// The directive check is no rule, but nogo targets list its package
+	// (analyzers/directives) next to the rules': it has a page too.
+	out = append(out, File{Path: filepath.Join("docs", "rules", "directives.md"), Content: directivesPage()})
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
 		return nil, err
@@ -99,6 +102,23 @@ func rulePage(e analyzers.Entry) []byte {
 		b.WriteString(strings.Join(flags, "\n"))
 		b.WriteString("\n")
 	}
+	return b.Bytes()
+}
+
+// directivesPage is the page of the directive check: what it reports,
+// that it runs next to whichever rules run, and how nogo lists it.
+func directivesPage() []byte {
+	a := analyzers.Directives
+	var b bytes.Buffer
+	b.WriteString("<!-- Generated from analyzers/internal/suppress by go generate ./...; do not edit. -->\n\n")
+	b.WriteString("# directives\n\n")
+	fmt.Fprintf(&b, "%s.\n\n", upperFirst(analyzers.Entry{Analyzer: a}.Summary()))
+	fmt.Fprintf(&b, "The directive check is no rule: it has no switch and no options, and every driver runs it\n")
+	fmt.Fprintf(&b, "next to the rules it runs, whichever they are. Its findings are named `%s` (golangci-lint\n", a.Name)
+	b.WriteString("reports them under the linter `otellint` without a prefix). For Bazel's nogo, its package is\n")
+	b.WriteString("`github.com/otellint/otellint/analyzers/directives` (see [nogo.md](../nogo.md)); the syntax of\n")
+	b.WriteString("directives is in the README, [Suppressing a finding](../../README.md#suppressing-a-finding).\n\n")
+	b.WriteString(DocMarkdown(a.Doc))
 	return b.Bytes()
 }
 
