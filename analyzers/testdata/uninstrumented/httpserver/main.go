@@ -44,3 +44,12 @@ func routes() *http.ServeMux {
 	mux.HandleFunc("GET /orders", hello)
 	return mux
 }
+
+// The name otelhttp is taken where the fix goes: the fix must not use it.
+func taken() {
+	otelhttp := "a local, not the package"
+	_ = otelhttp
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", hello)
+	http.ListenAndServe(":8084", mux) // want `http\.ListenAndServe serves a handler that nothing wraps with otelhttp`
+}
