@@ -173,7 +173,13 @@
 //     where it is declared, to a function literal whose errors are all nil
 //     or expected; a call through an interface or any other function value
 //     is not known and is checked. Sentinels carry the fact too, so a store package
-//     that does not import OTel declares expected sentinels all the same;
+//     that does not import OTel declares expected sentinels all the same.
+//     A dependency that cannot reach the trace API is not analysed (the
+//     standalone driver reads it from export data, go vet and
+//     golangci-lint skip it), so its sentinels carry no fact and are
+//     judged by name alone, as above (gorm's ErrRecordNotFound); the
+//     per-status sentinels of echo and fiber are in a table (fiber's
+//     ErrUnprocessableEntity, echo's ErrForbidden: every 4xx);
 //   - a call of a validation with the caller's own inputs: a function
 //     that reads only its parameters, constants and error sentinels (no
 //     receiver, no package state), makes no call that can fail, returns

@@ -54,7 +54,39 @@ func (x *expecter) sentinel(v *types.Var, strict bool) bool {
 	if otelapi.IsExpectedError(v, x.extra) {
 		return true
 	}
-	return !strict && x.hasFact(v)
+	if strict {
+		return false
+	}
+	return x.hasFact(v) || x.outcomeByName(v)
+}
+
+// failingSentinel is an object fact on a package-level error variable
+// named as an outcome (ErrNotFound) whose initialiser says it is a failure
+// (status.Error(codes.Internal, ...)) or does not say (a call of a helper).
+// It is what tells such a variable from one of a package that spanerror
+// did not read: the standalone driver reads a dependency that cannot reach
+// the trace API from export data, and go vet and golangci-lint skip it, so
+// its sentinels have no facts and are judged by name alone (gorm's
+// ErrRecordNotFound is an outcome).
+type failingSentinel struct{}
+
+func (*failingSentinel) AFact() {}
+
+func (*failingSentinel) String() string { return "failingSentinel" }
+
+// outcomeByName reports whether v, a package-level variable of another
+// package, is named as an outcome and its package did not say otherwise.
+// The standard library is left to the tables, as the drivers do not
+// agree on reading it.
+func (x *expecter) outcomeByName(v *types.Var) bool {
+	pkg := v.Pkg()
+	if pkg == x.pass.Pkg || !otelapi.IsOutcomeName(v.Name()) {
+		return false
+	}
+	if first, _, _ := strings.Cut(pkg.Path(), "/"); !strings.Contains(first, ".") {
+		return false
+	}
+	return !x.pass.ImportObjectFact(v, new(failingSentinel))
 }
 
 func (x *expecter) hasFact(obj types.Object) bool {
@@ -487,6 +519,8 @@ func (x *expecter) computeFacts(files []*ast.File) {
 					}
 					if x.sentinelInit(v, vs.Values[i]) {
 						x.local[v] = true
+					} else if v.Exported() && otelapi.IsOutcomeName(v.Name()) {
+						x.pass.ExportObjectFact(v, new(failingSentinel))
 					}
 				}
 			}

@@ -44,13 +44,14 @@ type options struct {
 // own.
 func New(h *spans.Helper) *analysis.Analyzer {
 	opts := &options{}
+	nr := h.Companion("otelnoreturn", noreturn.New)
 	a := &analysis.Analyzer{
 		Name:      "spanerror",
 		Doc:       docutil.MustExtract(doc, "spanerror"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer, h.Analyzer},
-		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts) }),
-		FactTypes: []analysis.Fact{new(expectedError), new(preservesExpected), new(validatesInput)},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, nr, h.Analyzer},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts, nr) }),
+		FactTypes: []analysis.Fact{new(expectedError), new(preservesExpected), new(validatesInput), new(failingSentinel)},
 	}
 	a.Flags.Var(&opts.expected, "expected", "more sentinel errors, or functions whose errors are, that are not failures, by full name (comma-separated)")
 	a.Flags.Var(&h.Options.Recorders, "recorders", "functions that record an error on the first span they are passed, by full name (comma-separated)")
@@ -61,7 +62,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 	return a
 }
 
-func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
+func run(pass *analysis.Pass, h *spans.Helper, opts *options, nr *analysis.Analyzer) (any, error) {
 	exp := &expecter{pass: pass, extra: opts.expected, local: map[types.Object]bool{}, keep: map[types.Object]int{}, chans: map[*types.Var]bool{}, checks: map[types.Object]bool{}, lits: map[*types.Var]bool{}}
 	exp.computeFacts(pass.Files)
 	sp := h.Result(pass)
@@ -71,7 +72,7 @@ func run(pass *analysis.Pass, h *spans.Helper, opts *options) (any, error) {
 	pass, done := suppress.Filter(pass)
 	defer done()
 	pass = spans.Note(pass)
-	c := &checker{pass: pass, sp: sp, opts: opts, exp: exp, cfgs: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result), fixed: map[ast.Node]bool{}}
+	c := &checker{pass: pass, sp: sp, opts: opts, exp: exp, cfgs: pass.ResultOf[nr].(*noreturn.Result), fixed: map[ast.Node]bool{}}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	spans.Funcs(insp, &opts.generated, func(fn ast.Node, body *ast.BlockStmt) {
 		for _, f := range pass.Files {

@@ -60,7 +60,9 @@ func (h *Handler) Profile(c *fiber.Ctx) error {
 	case err != nil:
 		return fiber.NewError(fiber.StatusServiceUnavailable, err.Error()) // want `error returned while span "Profile" is live`
 	case u.ID == "":
-		return fiber.ErrUnprocessableEntity
+		return fiber.ErrUnprocessableEntity // a 4xx sentinel: the same in every driver (otelapi's table)
+	case u.ID == "-":
+		return fiber.ErrInternalServerError // want `error returned while span "Profile" is live`
 	}
 	return nil
 }

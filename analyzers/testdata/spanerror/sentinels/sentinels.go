@@ -28,7 +28,7 @@ var (
 	ErrConnectionLost = errors.New("connection lost")          // not an outcome: a failure
 	ErrNoSuchUser     = errors.New("no such user")             // want ErrNoSuchUser:"expectedError"
 	ErrQuotaExhausted = errors.New("quota exhausted")          // not named as an outcome
-	ErrNotFoundStatus = status.Error(codes.Internal, "broken") // named as one, but the code says failure
+	ErrNotFoundStatus = status.Error(codes.Internal, "broken") // want ErrNotFoundStatus:"failingSentinel"
 
 	// openfga: client input, with a code of the application's own.
 	ErrInvalidWriteInput = status.Error(codes.Code(2003), "invalid write input") // want ErrInvalidWriteInput:"expectedError"
