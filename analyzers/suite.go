@@ -14,6 +14,10 @@ package analyzers
 
 import (
 	"fmt"
+	"go/ast"
+	"reflect"
+	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -23,6 +27,7 @@ import (
 	"github.com/otellint/otellint/analyzers/healthfilter"
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
+	"github.com/otellint/otellint/analyzers/internal/scope"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/propagator"
@@ -117,6 +122,59 @@ func NewSuite() []Entry {
 	return out
 }
 
+// SkipDependencies makes the analyzers of a NewSuite, the helpers they
+// require and the given others (its Directives) do nothing on the packages
+// that scope.Needed rejects: the dependencies of other modules and the
+// standard library that declare no span API and install no globals, and
+// the OTel modules' packages. The standalone driver never analyses those
+// (it reads them from export data); go vet, for facts, and golangci-lint,
+// from source, analyse every dependency, and this makes them compute the
+// same facts at a fraction of the cost. Only a driver that shows no
+// findings for such packages may use it: go vet in its facts-only runs,
+// golangci-lint, which reports its packages of the main module.
+//
+// The analyzers are changed in place: the suite must be a NewSuite, whose
+// analyzers no other suite shares (but the x/tools passes, left alone).
+func SkipDependencies(suite []Entry, others ...*analysis.Analyzer) {
+	var needed sync.Map // *types.Package -> bool
+	gate := func(pass *analysis.Pass) bool {
+		if v, ok := needed.Load(pass.Pkg); ok {
+			return v.(bool)
+		}
+		v := scope.Needed(pass)
+		needed.Store(pass.Pkg, v)
+		return v
+	}
+	seen := map[*analysis.Analyzer]bool{}
+	var wrap func(a *analysis.Analyzer)
+	wrap = func(a *analysis.Analyzer) {
+		if seen[a] || strings.HasPrefix(a.URL, "https://pkg.go.dev/golang.org/x/tools/") {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			wrap(r)
+		}
+		var zero any
+		if a.ResultType != nil {
+			zero = reflect.Zero(a.ResultType).Interface()
+		}
+		run := a.Run
+		a.Run = func(pass *analysis.Pass) (any, error) {
+			if !gate(pass) {
+				return zero, nil
+			}
+			return run(pass)
+		}
+	}
+	for _, e := range suite {
+		wrap(e.Analyzer)
+	}
+	for _, a := range others {
+		wrap(a)
+	}
+}
+
 // dropNogoMarkers removes from a's fact types those that only keep it
 // running on the packages Bazel's nogo collects facts from (spans.NogoMarker:
 // never exported). The drivers that take a NewSuite (standalone, go vet,
@@ -176,7 +234,12 @@ const GlobalAPIPath = otelapi.OtelModule
 // process-wide state, about which the propagator rule keeps package facts
 // for the whole program. Drivers load from source the dependencies that
 // call them.
-var GlobalSetters = []string{"SetTextMapPropagator", "SetTracerProvider"}
+var GlobalSetters = scope.GlobalSetters
+
+// DeclaresSpanAPI reports whether the declarations of files mention
+// trace.Span or trace.Tracer, so that the package may declare span helpers:
+// the dependencies that do are analysed, in every driver.
+func DeclaresSpanAPI(files []*ast.File) bool { return scope.DeclaresSpanAPI(files) }
 
 // IsOTelAPIPath reports whether path belongs to the OTel API, SDK or contrib
 // modules, which the rules know from tables and need not analyse.

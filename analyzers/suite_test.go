@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/otellint/otellint/analyzers"
-	"github.com/otellint/otellint/analyzers/internal/noreturn"
 	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
@@ -87,11 +86,10 @@ func TestNewSuite(t *testing.T) {
 			t.Errorf("%s: %v", s.name, err)
 		}
 		// Every analyzer of the suite and what it requires, but the
-		// x/tools passes that every suite shares, and noreturn, which
-		// stands for x/tools' ctrlflow (no options, no state).
+		// x/tools passes that every suite shares.
 		var walk func(*analysis.Analyzer)
 		walk = func(x *analysis.Analyzer) {
-			if strings.HasPrefix(x.URL, "https://pkg.go.dev/golang.org/x/tools/") || x == noreturn.Analyzer {
+			if strings.HasPrefix(x.URL, "https://pkg.go.dev/golang.org/x/tools/") {
 				return
 			}
 			if prev, ok := seen[x]; ok && prev != s.name {

@@ -52,13 +52,14 @@ func (*helperFacts) NogoOnly() {}
 // binds its -start and -end flags to h's options.
 func New(h *spans.Helper) *analysis.Analyzer {
 	gen := new(spans.Generated)
+	nr := h.Companion("otelnoreturn", noreturn.New)
 	a := &analysis.Analyzer{
 		Name:      "spanend",
 		Doc:       docutil.MustExtract(doc, "spanend"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer, h.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, nr, h.Analyzer},
 		FactTypes: []analysis.Fact{new(helperFacts)},
-		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen, nr) }),
 	}
 	a.Flags.Var(gen, "generated", spans.GeneratedUsage)
 	a.Flags.Var(&h.Options.Starts, "start", "extra functions that start a span, by full name (comma-separated)")
@@ -68,7 +69,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 
 const consequence = "spans are lost or leak memory"
 
-func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error) {
+func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated, nr *analysis.Analyzer) (any, error) {
 	sp := h.Result(pass)
 	if !sp.Relevant() {
 		return nil, nil // the package cannot involve spans
@@ -79,7 +80,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 	c := &checker{
 		pass: pass,
 		sp:   sp,
-		cfgs: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result),
+		cfgs: pass.ResultOf[nr].(*noreturn.Result),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	spans.Funcs(insp, gen, c.checkFunc)

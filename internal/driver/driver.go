@@ -245,7 +245,9 @@ Flags:
 		}
 		return ExitUsage
 	}
+	restore := res.checkerGraph()
 	graph, err := checker.Analyze(append(run, directives), res.roots, nil)
+	restore()
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError

@@ -49,8 +49,13 @@ import (
 //   - everything else is never materialised: export data is deep, so the
 //     types that source packages reach through it are created on demand.
 //
-// The graph handed to the checker holds only source and export-data
-// packages, with import edges between them.
+// The graph handed to the checker holds only the source packages (and
+// the export-data ones that failed to load, whose errors stop their
+// importers): an export-data package has no syntax, so no rule finds
+// anything in it or records a fact about it, and an action on it would
+// only copy its dependencies' facts. Its importers get edges to the
+// source packages beyond it instead (checkerGraph), so facts about a
+// helper still reach code that uses it through a package in between.
 
 type loadResult struct {
 	roots  []*packages.Package
@@ -501,52 +506,22 @@ type pkgError struct {
 	rule     string // the rule that failed; "" when the package could not be analysed at all
 }
 
-// declaresSpanAPI reports whether a dependency's declarations (function
-// signatures, types, package variables) mention trace.Span or
-// trace.Tracer, so that it may declare span helpers that facts must
-// summarise. A package that uses spans only inside function bodies (to
-// annotate the current span, say) cannot start a span for its importers or
-// end one of theirs, so it is read from export data. Parsing is cheap next
-// to type-checking, and only such candidates are parsed here.
+// declaresSpanAPI reports whether a dependency's declarations mention
+// trace.Span or trace.Tracer (analyzers.DeclaresSpanAPI), so that it may declare
+// span helpers that facts must summarise; otherwise it is read from export
+// data. Parsing is cheap next to type-checking, and only the dependencies
+// that import the trace API are parsed here.
 func declaresSpanAPI(p *packages.Package) bool {
 	fset := token.NewFileSet()
+	files := make([]*ast.File, 0, len(p.CompiledGoFiles))
 	for _, name := range p.CompiledGoFiles {
 		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
 		if err != nil {
 			return true // let the real load report it
 		}
-		local := ""
-		for _, imp := range f.Imports {
-			if strings.Trim(imp.Path.Value, `"`) != analyzers.TraceAPIPath {
-				continue
-			}
-			local = "trace"
-			if imp.Name != nil {
-				local = imp.Name.Name
-			}
-		}
-		switch local {
-		case "":
-			continue
-		case ".":
-			return true
-		case "_":
-			continue
-		}
-		for _, d := range f.Decls {
-			var n ast.Node = d
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				n = fd.Type
-				if fd.Recv != nil && mentions(fd.Recv, local) {
-					return true
-				}
-			}
-			if mentions(n, local) {
-				return true
-			}
-		}
+		files = append(files, f)
 	}
-	return false
+	return analyzers.DeclaresSpanAPI(files)
 }
 
 // setsGlobals reports whether a dependency's source names one of the
@@ -567,27 +542,6 @@ func setsGlobals(p *packages.Package) bool {
 		}
 	}
 	return false
-}
-
-// mentions reports whether n refers to local.Span or local.Tracer.
-func mentions(n ast.Node, local string) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if id, ok := sel.X.(*ast.Ident); ok && id.Name == local &&
-				(sel.Sel.Name == "Span" || sel.Sel.Name == "Tracer") {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // filterParallel returns the elements of ps for which keep holds, in order.
@@ -612,4 +566,66 @@ func filterParallel(ps []*packages.Package, keep func(*packages.Package) bool) [
 		}
 	}
 	return out
+}
+
+// checkerGraph rewires the import edges of the loaded packages for the
+// checker: an edge to a package read from export data is replaced by edges
+// to the source packages beyond it, and the export-data packages, which
+// hold no syntax, get no actions. Those that failed to load stay, so that
+// their importers are reported as not analysed. It returns the function
+// that restores the edges, which -fix needs to resolve the imports that a
+// fix adds.
+func (r *loadResult) checkerGraph() (restore func()) {
+	saved := make(map[*packages.Package]map[string]*packages.Package, len(r.all))
+	for _, p := range r.all {
+		saved[p] = p.Imports
+	}
+	kept := func(p *packages.Package) bool { return p.Syntax != nil || p.IllTyped }
+	beyond := map[*packages.Package][]*packages.Package{}
+	var frontier func(p *packages.Package) []*packages.Package
+	frontier = func(p *packages.Package) []*packages.Package {
+		if f, ok := beyond[p]; ok {
+			return f
+		}
+		seen := map[*packages.Package]bool{}
+		var out []*packages.Package
+		add := func(q *packages.Package) {
+			if !seen[q] {
+				seen[q] = true
+				out = append(out, q)
+			}
+		}
+		for _, imp := range saved[p] {
+			if kept(imp) {
+				add(imp)
+				continue
+			}
+			for _, q := range frontier(imp) {
+				add(q)
+			}
+		}
+		beyond[p] = out
+		return out
+	}
+	for _, p := range r.all {
+		if !kept(p) {
+			continue
+		}
+		m := make(map[string]*packages.Package, len(saved[p]))
+		for path, imp := range saved[p] {
+			if kept(imp) {
+				m[path] = imp
+				continue
+			}
+			for _, q := range frontier(imp) {
+				m[q.ID] = q // an ID is no import path another edge uses
+			}
+		}
+		p.Imports = m
+	}
+	return func() {
+		for p, m := range saved {
+			p.Imports = m
+		}
+	}
 }

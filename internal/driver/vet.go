@@ -31,6 +31,12 @@ func runVet(args []string) {
 	}
 	directives := analyzers.NewDirectives()
 	if cfgFile := args[len(args)-1]; strings.HasSuffix(cfgFile, ".cfg") {
+		if vetxOnly(cfgFile) {
+			// A dependency, analysed for its facts only: the rules skip
+			// it when the standalone driver would read it from export
+			// data (the standard library, most of the module cache).
+			analyzers.SkipDependencies(suite, directives)
+		}
 		path, err := vetSettingsFile(explicit, cfgFile)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "otellint:", err)
@@ -127,4 +133,15 @@ func switchedOff(a *analysis.Analyzer) *analysis.Analyzer {
 	cp.Requires = nil
 	cp.Run = func(*analysis.Pass) (any, error) { return nil, nil }
 	return &cp
+}
+
+// vetxOnly reports whether the go vet config file asks for facts only (a
+// dependency of the packages named).
+func vetxOnly(cfgFile string) bool {
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return false // unitchecker reports it
+	}
+	var unit struct{ VetxOnly bool }
+	return json.Unmarshal(data, &unit) == nil && unit.VetxOnly
 }

@@ -32,13 +32,19 @@ import (
 )
 
 // Analyzer computes noReturn facts. Its result is a *Result.
-var Analyzer = &analysis.Analyzer{
-	Name:       "otelnoreturn",
-	Doc:        "find functions that never return normally (reports nothing)",
-	Run:        run,
-	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{new(noReturn)},
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+var Analyzer = New()
+
+// New returns a fresh instance of Analyzer, for a suite of its own (the
+// rules of one suite share one: spans.Helper.Companion).
+func New() *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "otelnoreturn",
+		Doc:        "find functions that never return normally (reports nothing)",
+		Run:        run,
+		ResultType: reflect.TypeOf((*Result)(nil)),
+		FactTypes:  []analysis.Fact{new(noReturn)},
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	}
 }
 
 // noReturn is a fact: the function never returns normally.
