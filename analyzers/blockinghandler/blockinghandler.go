@@ -120,6 +120,9 @@ type checker struct {
 	// carries memoises handlers.CarriesRequest, which builds a method
 	// set, for the parameter types of the package's functions.
 	carries map[typeKey]bool
+	// imported memoises the blocks facts of other packages' functions
+	// (nil: none), which the fixed point below asks about every round.
+	imported map[*types.Func]*blocks
 }
 
 // typeKey identifies a type, or a pointer to it (types.Pointer values are
@@ -249,9 +252,10 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 		for _, h := range helpers {
 			best := c.blocked[h.fn]
 			for _, s := range h.sites {
-				b := c.blocks(s)
-				if b != nil && len(b.Via) < int(r.depth) && (best == nil || len(b.Via) < len(best.Via)) {
-					best = b
+				// The chain's length first: most sites block in nothing,
+				// and a chain is built only when it is the shortest yet.
+				if n, ok := c.chainLen(s); ok && n < int(r.depth) && (best == nil || n < len(best.Via)) {
+					best = c.blocks(s)
 				}
 			}
 			if best != c.blocked[h.fn] {
@@ -322,18 +326,47 @@ func (c *checker) takesContext(d *ast.FuncDecl) bool {
 	return false
 }
 
+// calleeBlocks returns what fn, a function of this package or another,
+// blocks in, or nil.
+func (c *checker) calleeBlocks(fn *types.Func) *blocks {
+	if b := c.blocked[fn]; b != nil || fn.Pkg() == c.pass.Pkg {
+		return b
+	}
+	b, ok := c.imported[fn]
+	if !ok {
+		var f blocks
+		if c.pass.ImportObjectFact(fn, &f) {
+			b = &f
+		}
+		if c.imported == nil {
+			c.imported = map[*types.Func]*blocks{}
+		}
+		c.imported[fn] = b
+	}
+	return b
+}
+
+// chainLen returns the length of the chain of calls through which s
+// blocks (0 for a blocking call itself), or false.
+func (c *checker) chainLen(s site) (int, bool) {
+	if s.row != nil {
+		return 0, true
+	}
+	b := c.calleeBlocks(s.callee)
+	if b == nil {
+		return 0, false
+	}
+	return len(b.Via) + 1, true
+}
+
 // blocks returns what s blocks in, or nil.
 func (c *checker) blocks(s site) *blocks {
 	if s.row != nil {
 		return &blocks{Call: s.row.name, Effect: s.row.effect}
 	}
-	b := c.blocked[s.callee]
+	b := c.calleeBlocks(s.callee)
 	if b == nil {
-		var imported blocks
-		if s.callee.Pkg() == c.pass.Pkg || !c.pass.ImportObjectFact(s.callee, &imported) {
-			return nil
-		}
-		b = &imported
+		return nil
 	}
 	// Through the callee: name it in the chain.
 	return &blocks{Call: b.Call, Effect: b.Effect, Via: append([]string{funcName(s.callee)}, b.Via...)}

@@ -174,13 +174,18 @@ func isGRPCTracked(t types.Type) bool {
 // service.
 func (c *checker) checkGRPCPackage(decls []decl) {
 	c.grpcLocal = map[*types.Func]*grpcSummary{}
-	for round := 0; round < 8; round++ {
+	// The joins of the last round: when nothing changed in it, every
+	// function was analysed with the final summaries, and its joins stand.
+	joins := make([][]grpcJoin, len(decls))
+	settled := false
+	for round := 0; round < 8 && !settled; round++ {
 		changed := false
-		for _, d := range decls {
+		for i, d := range decls {
 			if d.fn == nil {
 				continue
 			}
-			sum, _ := c.grpcAnalyse(d.file, d.fd)
+			sum, js := c.grpcAnalyse(d.file, d.fd)
+			joins[i] = js
 			if !sum.equal(c.grpcLocal[d.fn]) {
 				changed = true
 				if sum == nil {
@@ -190,9 +195,7 @@ func (c *checker) checkGRPCPackage(decls []decl) {
 				}
 			}
 		}
-		if !changed {
-			break
-		}
+		settled = !changed
 	}
 	for _, d := range decls {
 		if s := c.grpcLocal[d.fn]; s != nil && d.fn.Exported() {
@@ -200,9 +203,12 @@ func (c *checker) checkGRPCPackage(decls []decl) {
 		}
 	}
 	reported := map[sourceKey]bool{}
-	for _, d := range decls {
-		_, joins := c.grpcAnalyse(d.file, d.fd)
-		for _, j := range joins {
+	for i, d := range decls {
+		js := joins[i]
+		if !settled || d.fn == nil {
+			_, js = c.grpcAnalyse(d.file, d.fd)
+		}
+		for _, j := range js {
 			if k := j.src.key(); !reported[k] {
 				reported[k] = true
 				c.reportGRPC(j)

@@ -100,7 +100,9 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 func (c *checker) computeFacts(decls []*ast.FuncDecl) {
 	// Fixed point: a helper may pass its parameter to a helper declared
 	// later in the package.
-	for changed, rounds := true, 0; changed && rounds < 20; rounds++ {
+	c.walked = map[*ast.FuncDecl]walkedSites{}
+	changed := true
+	for rounds := 0; changed && rounds < 20; rounds++ {
 		changed = false
 		for _, d := range decls {
 			if d.Type.Params.NumFields() == 0 {
@@ -116,6 +118,9 @@ func (c *checker) computeFacts(decls []*ast.FuncDecl) {
 				changed = true
 			}
 		}
+	}
+	if changed {
+		c.walked = nil // the last round changed a fact: its sites may be stale
 	}
 	for fn, f := range c.facts {
 		c.pass.ExportObjectFact(fn, f)
@@ -138,6 +143,18 @@ func (c *checker) report(gen *spans.Generated) {
 					continue
 				}
 				e = c.envOf(d)
+				if w, ok := c.walked[d]; ok {
+					// A fresh env for each site: classification memoises in it.
+					for _, s := range w.sites {
+						if s.env == w.env {
+							s.env = e
+						} else {
+							s.env = &env{}
+						}
+						c.check(f, s)
+					}
+					continue
+				}
 			}
 			for _, s := range c.sites(decl, e) {
 				c.check(f, s)
@@ -169,6 +186,17 @@ type checker struct {
 	assigns  map[*types.Var][]assign
 	results  map[*types.Func]class // what this package's string functions return
 	reported map[ast.Expr]bool
+	// walked holds the sites that computeFacts found in each declaration
+	// it classified, once the facts have settled: report takes them
+	// instead of walking the body again.
+	walked map[*ast.FuncDecl]walkedSites
+}
+
+// walkedSites are the sites of a declaration and the env they were found
+// with.
+type walkedSites struct {
+	env   *env
+	sites []site
 }
 
 // env is the context an expression is classified in: the parameters of
@@ -199,7 +227,11 @@ func (c *checker) envOf(d *ast.FuncDecl) *env {
 func (c *checker) namedParams(d *ast.FuncDecl) []int {
 	e := c.envOf(d)
 	set := map[int]bool{}
-	for _, s := range c.sites(d, e) {
+	sites := c.sites(d, e)
+	if c.walked != nil {
+		c.walked[d] = walkedSites{env: e, sites: sites}
+	}
+	for _, s := range sites {
 		cl := c.classify(s.expr, s.env)
 		if cl.dyn != nil {
 			continue // reported here, not passed on

@@ -34,19 +34,67 @@ type instrumentsServer struct{}
 func (*instrumentsServer) AFact()         {}
 func (*instrumentsServer) String() string { return "instrumentsServer" }
 
+// callIndex lists, once per package, the functions that the package's own
+// code calls statically: per function declaration of its non-test,
+// non-generated files, and apart, those called elsewhere in its non-test
+// files (package-level initialisers, generated code). reachFacts answers
+// from it without walking the bodies again.
+type callIndex struct {
+	fns     []*types.Func   // the declared function of each entry
+	callees [][]*types.Func // its static callees, each once
+	outside []*types.Func   // callees of the calls outside those bodies
+}
+
+// newCallIndex indexes decls (function declarations with bodies) and the
+// other calls of the package's non-test files.
+func newCallIndex(pass *analysis.Pass, decls []*ast.FuncDecl) *callIndex {
+	info := pass.TypesInfo
+	idx := &callIndex{}
+	collect := func(n ast.Node, into []*types.Func, seen map[*types.Func]bool) []*types.Func {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if fn := typeutil.StaticCallee(info, call); fn != nil && !seen[fn] {
+					seen[fn] = true
+					into = append(into, fn)
+				}
+			}
+			return true
+		})
+		return into
+	}
+	indexed := map[*ast.FuncDecl]bool{}
+	for _, fd := range decls {
+		fn, _ := info.Defs[fd.Name].(*types.Func)
+		if fn == nil {
+			continue
+		}
+		indexed[fd] = true
+		idx.fns = append(idx.fns, fn)
+		idx.callees = append(idx.callees, collect(fd.Body, nil, map[*types.Func]bool{}))
+	}
+	seen := map[*types.Func]bool{}
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && indexed[fd] {
+				continue
+			}
+			idx.outside = collect(d, idx.outside, seen)
+		}
+	}
+	return idx
+}
+
 // reachFacts finds, to a fixed point, the functions of the package that
 // call a function for which direct holds, or one with the fact newFact
 // makes, exports the facts of the exported ones, and reports whether the
 // package's code (not its tests: a tracetest recorder does not count)
 // makes such a call anywhere.
-func reachFacts(pass *analysis.Pass, decls []*ast.FuncDecl, direct func(*types.Func) bool, newFact func() analysis.Fact) bool {
-	info := pass.TypesInfo
+func reachFacts(pass *analysis.Pass, idx *callIndex, direct func(*types.Func) bool, newFact func() analysis.Fact) bool {
 	local := map[*types.Func]bool{}
-	reaches := func(call *ast.CallExpr) bool {
-		fn := typeutil.StaticCallee(info, call)
-		if fn == nil {
-			return false
-		}
+	reaches := func(fn *types.Func) bool {
 		if direct(fn) {
 			return true
 		}
@@ -56,27 +104,21 @@ func reachFacts(pass *analysis.Pass, decls []*ast.FuncDecl, direct func(*types.F
 		}
 		return fn.Pkg() != nil && pass.ImportObjectFact(fn, newFact())
 	}
-	for round := 0; round < 8; round++ {
-		changed := false
-		for _, fd := range decls {
-			fn, _ := info.Defs[fd.Name].(*types.Func)
-			if fn == nil || local[fn] {
+	found := false
+	for changed := true; changed; {
+		changed = false
+		for i, fn := range idx.fns {
+			if local[fn] {
 				continue
 			}
-			found := false
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok && reaches(call) {
+			for _, c := range idx.callees[i] {
+				if reaches(c) {
+					local[fn] = true
 					found = true
+					changed = true
+					break
 				}
-				return !found
-			})
-			if found {
-				local[fn] = true
-				changed = true
 			}
-		}
-		if !changed {
-			break
 		}
 	}
 	for fn := range local {
@@ -84,17 +126,11 @@ func reachFacts(pass *analysis.Pass, decls []*ast.FuncDecl, direct func(*types.F
 			pass.ExportObjectFact(fn, newFact())
 		}
 	}
-	found := false
-	for _, f := range pass.Files {
-		if tf := pass.Fset.File(f.Pos()); tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
-			continue
+	for _, c := range idx.outside {
+		if found {
+			break
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && reaches(call) {
-				found = true
-			}
-			return !found
-		})
+		found = reaches(c)
 	}
 	return found
 }

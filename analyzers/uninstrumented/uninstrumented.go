@@ -72,8 +72,9 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	}
 	// Facts first: every package may install the provider or build the
 	// handler tree of a program.
-	provider := reachFacts(pass, fds, isSetTracerProvider, func() analysis.Fact { return new(installsProvider) })
-	tracesServer := reachFacts(pass, fds, mayTraceServerFunc, func() analysis.Fact { return new(instrumentsServer) })
+	calls := newCallIndex(pass, fds)
+	provider := reachFacts(pass, calls, isSetTracerProvider, func() analysis.Fact { return new(installsProvider) })
+	tracesServer := reachFacts(pass, calls, mayTraceServerFunc, func() analysis.Fact { return new(instrumentsServer) })
 	serverFacts(pass, fds)
 	var tr *trees
 	if importsPath(pass.Pkg, "net/http") {

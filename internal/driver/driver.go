@@ -84,7 +84,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		tags       = fs.String("tags", "", "comma-separated build tags")
 		stats      = fs.Bool("stats", false, "print load statistics to standard error")
 		cpuprofile = fs.String("cpuprofile", "", "write a CPU profile to `file`")
-		memprofile = fs.String("memprofile", "", "write a heap profile to `file` at exit")
+		memprofile = fs.String("memprofile", "", "write a heap profile to `file` when the analysis ends, its peak (or at exit)")
 		version    = fs.Bool("version", false, "print the version and exit")
 		configFile = fs.String("config", "", "read settings from `file` (default: the first .otellint.yml from the working directory up to the module root); flags override it")
 	)
@@ -200,6 +200,7 @@ Flags:
 		pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
+	writeHeap := func() {}
 	if *memprofile != "" {
 		// Created now, so that a bad path fails before the work, as
 		// -cpuprofile does; written at exit.
@@ -208,7 +209,12 @@ Flags:
 			fmt.Fprintln(stderr, "otellint:", err)
 			return ExitUsage
 		}
-		defer func() {
+		written := false
+		writeHeap = func() {
+			if written {
+				return
+			}
+			written = true
 			runtime.GC()
 			if err := pprof.WriteHeapProfile(f); err != nil {
 				fmt.Fprintln(stderr, "otellint: -memprofile:", err)
@@ -216,7 +222,8 @@ Flags:
 			if err := f.Close(); err != nil {
 				fmt.Fprintln(stderr, "otellint: -memprofile:", err)
 			}
-		}()
+		}
+		defer writeHeap()
 	}
 
 	var buildFlags []string
@@ -248,6 +255,7 @@ Flags:
 	restore := res.checkerGraph()
 	graph, err := checker.Analyze(append(run, directives), res.roots, nil)
 	restore()
+	writeHeap() // the peak: every package's syntax, types, facts and results are live
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError
