@@ -19,7 +19,7 @@ import (
 func TestSpanerror(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(), spanerror.Analyzer,
 		"./spanerror/basic", "./spanerror/negative", "./spanerror/helpers/...", "./spanerror/errnames",
-		"./spanerror/grpcstatus/...", "./spanerror/httperr", "./spanerror/ctxerr", "./spanerror/sentinels",
+		"./spanerror/grpcstatus/...", "./spanerror/httperr", "./spanerror/ctxerr", "./spanerror/sentinels/...",
 		"./spanerror/knownnil", "./spanerror/dynstatus", "./spanerror/deferptr", "./spanerror/messages",
 		"./spanerror/errtypes", "./spanerror/neverfails", "./spanerror/rewrite", "./spanerror/chans", "./spanerror/sealed", "./spanerror/validation",
 		"./spanerror/lookups")

@@ -120,3 +120,35 @@ func TestIsOutcomeMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameworkClientErrors: echo's and fiber's per-status sentinels are
+// expected for every 4xx, by name, whatever the driver read them from; 5xx
+// ones, other names and other packages are not.
+func TestFrameworkClientErrors(t *testing.T) {
+	errType := types.Universe.Lookup("error").Type()
+	sentinel := func(path, name string) *types.Var {
+		pkg := types.NewPackage(path, "p")
+		v := types.NewVar(0, pkg, name, errType)
+		pkg.Scope().Insert(v)
+		return v
+	}
+	for _, c := range []struct {
+		path, name string
+		want       bool
+	}{
+		{"github.com/gofiber/fiber/v2", "ErrUnprocessableEntity", true},
+		{"github.com/gofiber/fiber/v3", "ErrTeapot", true},
+		{"github.com/labstack/echo/v4", "ErrForbidden", true},
+		{"github.com/labstack/echo/v4", "ErrStatusRequestEntityTooLarge", true},
+		{"github.com/labstack/echo/v5", "ErrTooManyRequests", true},
+		{"github.com/gofiber/fiber/v2", "ErrInternalServerError", false},
+		{"github.com/labstack/echo/v4", "ErrServiceUnavailable", false},
+		{"github.com/labstack/echo/v4", "ErrRendererNotRegistered", false},
+		{"github.com/labstack/echo/v4", "NotFound", false},
+		{"example.com/store", "ErrGone", false},
+	} {
+		if got := IsExpectedError(sentinel(c.path, c.name), nil); got != c.want {
+			t.Errorf("IsExpectedError(%s.%s) = %v, want %v", c.path, c.name, got, c.want)
+		}
+	}
+}
