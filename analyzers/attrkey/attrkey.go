@@ -13,8 +13,6 @@ import (
 
 	"golang.org/x/mod/semver"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/otellint/otellint/analyzers/internal/cgofile"
 	"github.com/otellint/otellint/analyzers/internal/ctxscope"
@@ -22,6 +20,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/semconv"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -31,16 +30,17 @@ var doc string
 // Analyzer reports attribute keys that the semantic conventions deprecate,
 // misspell or type differently. It is the instance the drivers run by
 // default; New makes independent ones.
-var Analyzer = New()
+var Analyzer = New(spans.Default)
 
 // New returns a new attrkey analyzer with its own options.
-func New() *analysis.Analyzer {
+func New(h *spans.Helper) *analysis.Analyzer {
 	r := &rule{typos: true, types: true}
+	r.h = h
 	a := &analysis.Analyzer{
 		Name:     "attrkey",
 		Doc:      docutil.MustExtract(doc, "attrkey"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/attrkey.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{h.Inspector()},
 		Run:      safe.Run(r.run),
 	}
 	a.Flags.BoolVar(&r.typos, "typos", true, "report keys in a semantic-convention namespace that are one edit away from a key the conventions define")
@@ -50,6 +50,7 @@ func New() *analysis.Analyzer {
 
 // rule holds one analyzer's options.
 type rule struct {
+	h            *spans.Helper // its suite's
 	typos, types bool
 }
 
@@ -88,7 +89,7 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	if otelapi.IsOTelAPIPath(pass.Pkg.Path()) || !importsAttributes(pass.Pkg) {
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := r.h.Syntax(pass)
 	pass, done := suppress.Filter(pass)
 	defer done()
 	c := &checker{pass: pass, rule: r}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/otellint/otellint/analyzers/attrkey"
 	"github.com/otellint/otellint/analyzers/internal/semconv"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
@@ -37,7 +38,7 @@ func TestAttrkeyOptions(t *testing.T) {
 		{"typos", "./attrkey/typos"},
 		{"types", "./attrkey/types"},
 	} {
-		a := attrkey.New()
+		a := attrkey.New(spans.New())
 		if err := a.Flags.Set(c.flag, "false"); err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +50,7 @@ func TestAttrkeyOptions(t *testing.T) {
 				t.Errorf("-%s=false: %s", c.flag, d.Message)
 			}
 		}
-		if got := len(analysistest.Run(discard{t}, testutil.Dir(), attrkey.New(), c.pattern)[0].Diagnostics); got == 0 {
+		if got := len(analysistest.Run(discard{t}, testutil.Dir(), attrkey.New(spans.New()), c.pattern)[0].Diagnostics); got == 0 {
 			t.Errorf("%s: no findings by default", c.pattern)
 		}
 	}

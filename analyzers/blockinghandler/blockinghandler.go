@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -36,16 +35,17 @@ var doc string
 // Analyzer reports request handlers that block on calls that ignore the
 // request's context. It is the instance the drivers run by default; New
 // makes independent ones.
-var Analyzer = New()
+var Analyzer = New(spans.Default)
 
 // New returns a new blockinghandler analyzer with its own options.
-func New() *analysis.Analyzer {
+func New(h *spans.Helper) *analysis.Analyzer {
 	r := new(rule)
+	r.h = h
 	a := &analysis.Analyzer{
 		Name:      "blockinghandler",
 		Doc:       docutil.MustExtract(doc, "blockinghandler"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/blockinghandler.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{h.Inspector()},
 		Run:       safe.Run(r.run),
 		FactTypes: []analysis.Fact{new(blocks), new(spawns)},
 	}
@@ -57,6 +57,7 @@ func New() *analysis.Analyzer {
 
 // rule holds one analyzer's options.
 type rule struct {
+	h     *spans.Helper // its suite's
 	extra spans.ListFlag
 	depth depth
 }
@@ -186,7 +187,7 @@ func (c *checker) spawnsArg(fn *types.Func, i int) bool {
 }
 
 func (r *rule) run(pass *analysis.Pass) (any, error) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := r.h.Syntax(pass)
 	c := &checker{pass: pass, rule: r, blocked: map[*types.Func]*blocks{}, spawns: map[*types.Func][]int{}}
 	c.detached = detachedVars(pass.TypesInfo, insp)
 

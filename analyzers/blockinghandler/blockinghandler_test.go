@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/otellint/otellint/analyzers/blockinghandler"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
@@ -21,7 +22,7 @@ func TestBlockingHandlerFix(t *testing.T) {
 // TestBlockingHandlerOptions: -depth=2 follows functions that block one
 // call further down; -calls adds rows to the table.
 func TestBlockingHandlerOptions(t *testing.T) {
-	a := blockinghandler.New()
+	a := blockinghandler.New(spans.New())
 	if err := a.Flags.Set("depth", "2"); err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -35,7 +34,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "goctx",
 		Doc:       docutil.MustExtract(doc, "goctx"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/goctx.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
+		Requires:  []*analysis.Analyzer{h.Inspector(), h.Analyzer, ctxscope.For(h)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 		FactTypes: []analysis.Fact{new(freshStart)},
 	}
@@ -51,7 +50,7 @@ func (*freshStart) String() string { return "startsFromFreshContext" }
 
 func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	sp := h.Result(pass)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	c := &checker{pass: pass, sp: sp, ctx: ctxscope.ResultOf(pass), reported: map[*ast.CallExpr]bool{}, fresh: map[*types.Func]bool{}}
 	c.computeFacts(insp) // also where no span flows: helpers are used elsewhere
 	if !sp.Relevant() {

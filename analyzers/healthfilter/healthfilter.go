@@ -12,8 +12,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/cgofile"
@@ -21,6 +19,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/fiximport"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 )
 
@@ -29,17 +28,17 @@ var doc string
 
 // Analyzer reports otelhttp handlers that trace health checks. It is the
 // instance the drivers run by default; New makes independent ones.
-var Analyzer = New()
+var Analyzer = New(spans.Default)
 
 // New returns a new healthfilter analyzer. It has no options.
-func New() *analysis.Analyzer {
+func New(h *spans.Helper) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      "healthfilter",
 		Doc:       docutil.MustExtract(doc, "healthfilter"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/healthfilter.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{h.Inspector()},
 		FactTypes: []analysis.Fact{new(probes), new(grpcServes)},
-		Run:       safe.Run(run),
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }
 
@@ -85,14 +84,14 @@ type decl struct {
 	file *ast.File
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	serveHTTP, serveGRPC := importsNetHTTP(pass.Pkg), importsGRPC(pass.Pkg)
 	if !serveHTTP && !serveGRPC {
 		return nil, nil
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	c := &checker{pass: pass, local: map[*types.Func]*probes{}}
 
 	var decls []decl

@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/cgofile"
@@ -20,6 +18,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/fiximport"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
@@ -29,17 +28,17 @@ var doc string
 
 // Analyzer reports SDK providers that are never shut down, and Shutdown
 // calls whose context is already cancelled. It is the default instance.
-var Analyzer = New()
+var Analyzer = New(spans.Default)
 
 // New returns a fresh providershutdown analyzer. Its fact types are shared
 // with every other instance.
-func New() *analysis.Analyzer {
+func New(h *spans.Helper) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      "providershutdown",
 		Doc:       docutil.MustExtract(doc, "providershutdown"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/providershutdown.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		Run:       safe.Run(run),
+		Requires:  []*analysis.Analyzer{h.Inspector()},
+		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 		FactTypes: []analysis.Fact{new(takesProvider), new(providerParams), new(returnsProvider)},
 	}
 }
@@ -100,7 +99,7 @@ type checker struct {
 	returns map[*types.Func]*returnsProvider
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	if _, ok := testcode.SupportPackage(pass.Pkg.Path()); ok {
 		return nil, nil // fakes and test servers: their providers serve tests
 	}
@@ -109,7 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// the SDK, and so does a function that returns one.
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	c := &checker{pass: pass, takes: map[*types.Func][]int{}, inProgress: map[*types.Func]bool{}, decls: map[*types.Func]*ast.FuncDecl{}, returns: map[*types.Func]*returnsProvider{}}
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := cur.Node().(*ast.FuncDecl)

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -27,16 +26,17 @@ var doc string
 
 // Analyzer reports span attributes that carry secrets or personal data. It
 // is the instance the drivers run by default; New makes independent ones.
-var Analyzer = New()
+var Analyzer = New(spans.Default)
 
 // New returns a new sensitiveattr analyzer with its own options.
-func New() *analysis.Analyzer {
+func New(h *spans.Helper) *analysis.Analyzer {
 	r := new(rule)
+	r.h = h
 	a := &analysis.Analyzer{
 		Name:     "sensitiveattr",
 		Doc:      docutil.MustExtract(doc, "sensitiveattr"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/sensitiveattr.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{h.Inspector()},
 		Run:      safe.Run(r.run),
 	}
 	a.Flags.Var(&r.names, "names", "more names that say secret or personal data, comma-separated, each optionally followed by :personal, :card or :credential (the default), e.g. national_id:personal,pin")
@@ -46,6 +46,7 @@ func New() *analysis.Analyzer {
 
 // rule holds one analyzer's options.
 type rule struct {
+	h     *spans.Helper // its suite's
 	names namesFlag
 	gen   spans.Generated
 }
@@ -60,7 +61,7 @@ func (r *rule) run(pass *analysis.Pass) (any, error) {
 	pass, done := suppress.Filter(pass)
 	defer done()
 	pass = spans.Note(pass)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := r.h.Syntax(pass)
 	c := &checker{
 		pass:     pass,
 		table:    append(append([]entry(nil), nameTable...), r.names.rows...),

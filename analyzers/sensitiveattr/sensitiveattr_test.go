@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 	"github.com/otellint/otellint/analyzers/sensitiveattr"
 )
@@ -17,7 +18,7 @@ func TestSensitiveAttr(t *testing.T) {
 
 // TestSensitiveAttrOptions: -names adds names to the table.
 func TestSensitiveAttrOptions(t *testing.T) {
-	a := sensitiveattr.New()
+	a := sensitiveattr.New(spans.New())
 	if err := a.Flags.Set("names", "national_id:personal,pin"); err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -53,7 +52,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "spanctx",
 		Doc:       docutil.MustExtract(doc, "spanctx"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanctx.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer, ctxscope.For(h)},
+		Requires:  []*analysis.Analyzer{h.Inspector(), h.Analyzer, ctxscope.For(h)},
 		FactTypes: []analysis.Fact{new(helperFacts)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 	}
@@ -69,7 +68,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 	pass, done := suppress.Filter(pass)
 	defer done()
 	pass = spans.Note(pass)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	c := &checker{pass: pass, sp: sp, scope: ctxscope.New(pass, insp), ctx: ctxscope.ResultOf(pass), insp: insp}
 	spans.Funcs(insp, gen, c.checkFunc)
 	return nil, nil

@@ -11,8 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -52,12 +50,13 @@ func (*helperFacts) NogoOnly() {}
 // binds its -start and -end flags to h's options.
 func New(h *spans.Helper) *analysis.Analyzer {
 	gen := new(spans.Generated)
-	nr := h.Companion("otelnoreturn", noreturn.New)
+	insp := h.Inspector()
+	nr := h.Companion("otelnoreturn", func() *analysis.Analyzer { return noreturn.New(insp) })
 	a := &analysis.Analyzer{
 		Name:      "spanend",
 		Doc:       docutil.MustExtract(doc, "spanend"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanend.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, nr, h.Analyzer},
+		Requires:  []*analysis.Analyzer{h.Inspector(), nr, h.Analyzer},
 		FactTypes: []analysis.Fact{new(helperFacts)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen, nr) }),
 	}
@@ -82,7 +81,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated, nr *analysi
 		sp:   sp,
 		cfgs: pass.ResultOf[nr].(*noreturn.Result),
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	spans.Funcs(insp, gen, c.checkFunc)
 	return nil, nil
 }

@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -44,12 +42,13 @@ type options struct {
 // own.
 func New(h *spans.Helper) *analysis.Analyzer {
 	opts := &options{}
-	nr := h.Companion("otelnoreturn", noreturn.New)
+	insp := h.Inspector()
+	nr := h.Companion("otelnoreturn", func() *analysis.Analyzer { return noreturn.New(insp) })
 	a := &analysis.Analyzer{
 		Name:      "spanerror",
 		Doc:       docutil.MustExtract(doc, "spanerror"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanerror.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, nr, h.Analyzer},
+		Requires:  []*analysis.Analyzer{h.Inspector(), nr, h.Analyzer},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, opts, nr) }),
 		FactTypes: []analysis.Fact{new(expectedError), new(preservesExpected), new(validatesInput), new(failingSentinel)},
 	}
@@ -73,7 +72,7 @@ func run(pass *analysis.Pass, h *spans.Helper, opts *options, nr *analysis.Analy
 	defer done()
 	pass = spans.Note(pass)
 	c := &checker{pass: pass, sp: sp, opts: opts, exp: exp, cfgs: pass.ResultOf[nr].(*noreturn.Result), fixed: map[ast.Node]bool{}}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	spans.Funcs(insp, &opts.generated, func(fn ast.Node, body *ast.BlockStmt) {
 		for _, f := range pass.Files {
 			if f.Pos() <= fn.Pos() && fn.Pos() < f.End() {

@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -37,7 +36,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "spanname",
 		Doc:       docutil.MustExtract(doc, "spanname"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/spanname.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Requires:  []*analysis.Analyzer{h.Inspector(), h.Analyzer},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h, gen) }),
 		FactTypes: []analysis.Fact{new(namesSpan)},
 	}
@@ -76,7 +75,7 @@ func run(pass *analysis.Pass, h *spans.Helper, gen *spans.Generated) (any, error
 		assigns: map[*types.Var][]assign{},
 		results: map[*types.Func]class{},
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	c.indexAssigns(insp)
 	var decls []*ast.FuncDecl
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {

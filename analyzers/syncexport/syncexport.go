@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/docutil"
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/suppress"
 	"github.com/otellint/otellint/analyzers/internal/testcode"
 )
@@ -25,20 +25,20 @@ var doc string
 
 // Analyzer reports synchronous span export in production code. It is the
 // instance the drivers run by default; New makes independent ones.
-var Analyzer = New()
+var Analyzer = New(spans.Default)
 
 // New returns a new syncexport analyzer. It has no options.
-func New() *analysis.Analyzer {
+func New(h *spans.Helper) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "syncexport",
 		Doc:      docutil.MustExtract(doc, "syncexport"),
 		URL:      "https://github.com/otellint/otellint/blob/main/docs/rules/syncexport.md",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      safe.Run(run),
+		Requires: []*analysis.Analyzer{h.Inspector()},
+		Run:      safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 	if !importsSDK(pass.Pkg) {
 		return nil, nil // WithSyncer cannot be named without importing the SDK
 	}
@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	pass, done := suppress.Filter(pass)
 	defer done()
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	for fcur := range insp.Root().Preorder((*ast.File)(nil)) {
 		f := fcur.Node().(*ast.File)
 		if cgofile.IsGenerated(f) || isTestFile(pass, f) {

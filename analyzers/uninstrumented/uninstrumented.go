@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -36,7 +35,7 @@ func New(h *spans.Helper) *analysis.Analyzer {
 		Name:      "uninstrumented",
 		Doc:       docutil.MustExtract(doc, "uninstrumented"),
 		URL:       "https://github.com/otellint/otellint/blob/main/docs/rules/uninstrumented.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, h.Analyzer},
+		Requires:  []*analysis.Analyzer{h.Inspector(), h.Analyzer},
 		FactTypes: []analysis.Fact{new(plainHandler), new(installsProvider), new(instrumentsServer), new(untracedServer)},
 		Run:       safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
@@ -49,7 +48,7 @@ func run(pass *analysis.Pass, h *spans.Helper) (any, error) {
 		return nil, nil // fakes and test helpers talk to test servers
 	}
 	sp := h.Result(pass)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	pass, done := suppress.Filter(pass)
 	defer done()
 	type decl struct {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/otellint/otellint/analyzers/blockinghandler"
+	"github.com/otellint/otellint/analyzers/internal/spans"
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 	"github.com/otellint/otellint/analyzers/uninstrumented"
 )
@@ -23,7 +24,7 @@ func TestUninstrumentedFix(t *testing.T) {
 // analyzer on a handler whose backend call both report: two findings,
 // and the fixes of both applied together give a golden that compiles.
 func TestWithBlockinghandler(t *testing.T) {
-	bh := blockinghandler.New()
+	bh := blockinghandler.New(spans.Default)
 	un := uninstrumented.Analyzer
 	both := &analysis.Analyzer{
 		Name:      "both",

@@ -84,7 +84,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		tags       = fs.String("tags", "", "comma-separated build tags")
 		stats      = fs.Bool("stats", false, "print load statistics to standard error")
 		cpuprofile = fs.String("cpuprofile", "", "write a CPU profile to `file`")
-		memprofile = fs.String("memprofile", "", "write a heap profile to `file` when the analysis ends, its peak (or at exit)")
+		memprofile = fs.String("memprofile", "", "write a heap profile to `file` when the analysis ends (or at exit)")
 		version    = fs.Bool("version", false, "print the version and exit")
 		configFile = fs.String("config", "", "read settings from `file` (default: the first .otellint.yml from the working directory up to the module root); flags override it")
 	)
@@ -230,8 +230,12 @@ Flags:
 	if *tags != "" {
 		buildFlags = append(buildFlags, "-tags="+*tags)
 	}
+	all := append(run, directives)
+	// The source packages are type-checked as the analysis reaches them
+	// (see release.go), when the suite has the loader's hook.
+	lazy := prepareDeferred(all)
 	ctx, loaded := whileLoading()
-	res, err := loadContext(ctx, cwd, patterns, *tests, buildFlags)
+	res, err := loadContext(ctx, cwd, patterns, *tests, buildFlags, lazy)
 	if loaded() {
 		fmt.Fprintln(stderr, "otellint: interrupted")
 		return ExitError
@@ -253,9 +257,15 @@ Flags:
 		return ExitUsage
 	}
 	restore := res.checkerGraph()
-	graph, err := checker.Analyze(append(run, directives), res.roots, nil)
+	rel := newReleaser(all, res.roots, *fix)
+	if lazy {
+		rel.loader = res.loader
+	}
+	rel.wrap(all)
+	graph, err := checker.Analyze(all, res.roots, nil)
 	restore()
-	writeHeap() // the peak: every package's syntax, types, facts and results are live
+	res.finish()
+	writeHeap() // what outlives the analysis: types, facts, findings (its alloc_space: everything)
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)
 		return ExitError

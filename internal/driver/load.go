@@ -69,15 +69,24 @@ type loadResult struct {
 	// not, for the imports that a fix adds.
 	loader *typeLoader
 	byPath map[string]*packages.Package
+
+	// For finish: what the go command said, and how to ask it again.
+	ctx        context.Context
+	dir        string
+	buildFlags []string
+	finished   bool
 }
 
 func load(dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
-	return loadContext(context.Background(), dir, patterns, tests, buildFlags)
+	return loadContext(context.Background(), dir, patterns, tests, buildFlags, false)
 }
 
 // loadContext is load, which ends (and ends the go command it runs) when
-// ctx is cancelled.
-func loadContext(ctx context.Context, dir string, patterns []string, tests bool, buildFlags []string) (*loadResult, error) {
+// ctx is cancelled. With deferred, the source packages that no export-data
+// package needs are not type-checked yet: the analysis loads each when it
+// first needs it (typeLoader.ensure), and the errors are complete only
+// after finish.
+func loadContext(ctx context.Context, dir string, patterns []string, tests bool, buildFlags []string, deferred bool) (*loadResult, error) {
 	cfg := &packages.Config{
 		Context: ctx, // cancelling it ends the go command (see Run)
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
@@ -180,9 +189,34 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 		}
 	}
 
+	// With deferred, the source packages that an export-data package
+	// imports, however deeply, are still loaded now: export data refers to
+	// their objects, which must exist, from source, before it is read.
+	later := map[*packages.Package]bool{}
+	if deferred {
+		needed := map[*packages.Package]bool{}
+		var mark func(p *packages.Package)
+		mark = func(p *packages.Package) {
+			for _, imp := range p.Imports {
+				if !needed[imp] {
+					needed[imp] = true
+					mark(imp)
+				}
+			}
+		}
+		for p := range export {
+			mark(p)
+		}
+		for p := range source {
+			if !needed[p] {
+				later[p] = true
+			}
+		}
+	}
+
 	fset := token.NewFileSet()
-	l := &typeLoader{fset: fset}
-	res := &loadResult{roots: roots, loader: l, byPath: map[string]*packages.Package{}}
+	l := &typeLoader{fset: fset, later: map[*packages.Package]*laterLoad{}}
+	res := &loadResult{roots: roots, loader: l, byPath: map[string]*packages.Package{}, ctx: context.WithoutCancel(ctx), dir: dir, buildFlags: buildFlags}
 	for _, p := range order {
 		if p.ID == p.PkgPath {
 			res.byPath[p.PkgPath] = p
@@ -206,6 +240,7 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 		res.errors = append(res.errors, pkgError{pkg: pkg, msg: s})
 		errMu.Unlock()
 	}
+	l.addErr = addErr
 
 	done := make(map[*packages.Package]chan struct{}, len(order))
 	for _, p := range order {
@@ -221,7 +256,7 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 			for _, imp := range p.Imports {
 				<-done[imp]
 			}
-			if !source[p] && !export[p] {
+			if !source[p] && !export[p] || later[p] {
 				return
 			}
 			sem <- struct{}{}
@@ -244,7 +279,7 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 			// Export data missing (the dependency failed to build).
 			p.IllTyped = true
 		}
-		if p.TypesInfo == nil {
+		if p.TypesInfo == nil && !later[p] {
 			p.TypesInfo = newInfo()
 		}
 		p.Fset = fset
@@ -257,15 +292,36 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 			}
 		}
 		res.all = append(res.all, p)
+		if later[p] {
+			l.later[p] = &laterLoad{root: isRoot[p], imports: p.Imports}
+		}
 		if source[p] {
 			res.source++
 		} else {
 			res.export++
 		}
 	}
+	if !deferred {
+		res.finish()
+	}
+	return res, nil
+}
+
+// finish completes the errors once every package is loaded: it loads the
+// roots that the analysis did not, adds what the go command reported for
+// the roots, and sorts them. It runs once.
+func (res *loadResult) finish() {
+	if res.finished {
+		return
+	}
+	res.finished = true
+	for _, p := range res.roots {
+		res.loader.ensure(p)
+	}
+	ctx, dir, buildFlags, addErr := res.ctx, res.dir, res.buildFlags, res.loader.addErr
 	// Errors the go command reported (missing packages, syntax errors,
 	// import cycles) for root packages.
-	for _, p := range roots {
+	for _, p := range res.roots {
 		if len(p.TypeErrors) > 0 || p.IllTyped {
 			continue // our own parse and type errors say it better
 		}
@@ -297,13 +353,15 @@ func loadContext(ctx context.Context, dir string, patterns []string, tests bool,
 		}
 	}
 	res.errors = uniq
-	return res, nil
 }
 
 // lookup returns the loaded package of an import path, nil when none is
-// loaded (or its export data is missing).
+// loaded (or its export data is missing). A deferred package is loaded now.
 func (r *loadResult) lookup(path string) *types.Package {
 	for _, p := range r.all {
+		if p.PkgPath == path {
+			r.loader.ensure(p)
+		}
 		if p.PkgPath == path && p.Types != nil && p.Types.Complete() {
 			return p.Types
 		}
@@ -338,6 +396,43 @@ func goListError(ctx context.Context, dir string, patterns, buildFlags []string)
 type typeLoader struct {
 	fset     *token.FileSet
 	exportMu sync.Mutex // the export data reader completes shared placeholders
+	addErr   func(pkg, msg string)
+	// The deferred source packages; written before the analysis starts,
+	// read-only after.
+	later map[*packages.Package]*laterLoad
+}
+
+// laterLoad is a source package that is type-checked on first use.
+type laterLoad struct {
+	once sync.Once
+	root bool
+	// imports are the package's imports as loaded: the checker's graph
+	// rewires p.Imports (checkerGraph), which the type checker cannot use.
+	imports map[string]*packages.Package
+}
+
+// ensure type-checks p, after its imports, if it was deferred and is not
+// loaded yet. Loads of different packages may run at once; a package's
+// importers wait for it.
+func (l *typeLoader) ensure(p *packages.Package) {
+	ll := l.later[p]
+	if ll == nil {
+		return
+	}
+	ll.once.Do(func() {
+		for _, imp := range ll.imports {
+			l.ensure(imp)
+		}
+		l.fromSource(p, ll.root, l.addErr)
+	})
+}
+
+// importsOf returns the imports that p is type-checked against.
+func (l *typeLoader) importsOf(p *packages.Package) map[string]*packages.Package {
+	if ll := l.later[p]; ll != nil {
+		return ll.imports
+	}
+	return p.Imports
 }
 
 func newInfo() *types.Info {
@@ -420,8 +515,9 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg,
 	// Imports that the go command could not resolve (no module provides
 	// them, no go.mod, ...): its message says why, at each import; the type
 	// checker's "could not import" would only hide it.
+	imports := l.importsOf(p)
 	missing := map[string]string{}
-	for path, imp := range p.Imports {
+	for path, imp := range imports {
 		if imp.Name == "" && len(imp.Errors) > 0 {
 			missing[path] = imp.Errors[0].Msg
 		}
@@ -443,7 +539,7 @@ func (l *typeLoader) fromSource(p *packages.Package, root bool, addErr func(pkg,
 			if msg, ok := missing[path]; ok {
 				return nil, errors.New(msg)
 			}
-			imp, ok := p.Imports[path]
+			imp, ok := imports[path]
 			if !ok || imp.Types == nil {
 				return nil, fmt.Errorf("could not import %s (no export data; does it build?)", path)
 			}
@@ -580,7 +676,7 @@ func (r *loadResult) checkerGraph() (restore func()) {
 	for _, p := range r.all {
 		saved[p] = p.Imports
 	}
-	kept := func(p *packages.Package) bool { return p.Syntax != nil || p.IllTyped }
+	kept := func(p *packages.Package) bool { return p.Syntax != nil || p.IllTyped || r.loader.later[p] != nil }
 	beyond := map[*packages.Package][]*packages.Package{}
 	var frontier func(p *packages.Package) []*packages.Package
 	frontier = func(p *packages.Package) []*packages.Package {

@@ -9,32 +9,35 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
 	"github.com/otellint/otellint/analyzers/internal/spans"
+	"github.com/otellint/otellint/analyzers/internal/tree"
 )
 
 // Analyzer is an instance of the helper analyzer of the context rules
 // (goctx, spanctx), for tests of its facts. It reports nothing: it
 // summarises, as facts, what functions do with contexts, and its Result
 // answers the rules' questions about a package.
-var Analyzer = newAnalyzer()
+var Analyzer = newAnalyzer(tree.New())
 
 // For returns the helper analyzer of the suite whose spans helper is h:
 // the rules of one suite share one instance, and two suites share none.
-func For(h *spans.Helper) *analysis.Analyzer { return h.Companion("otelctx", newAnalyzer) }
+func For(h *spans.Helper) *analysis.Analyzer {
+	insp := h.Inspector()
+	return h.Companion("otelctx", func() *analysis.Analyzer { return newAnalyzer(insp) })
+}
 
-func newAnalyzer() *analysis.Analyzer {
+func newAnalyzer(insp *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "otelctx",
 		Doc:        "summarise how functions use and make contexts as facts (reports nothing)",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Requires:   []*analysis.Analyzer{insp},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 		FactTypes:  []analysis.Fact{new(ReachesSpans), new(FreshRoot), new(WorkerLoop), new(Spawns), new(Analysed)},
-		Run:        safe.Run(run),
+		Run:        safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, tree.Of(pass, insp)) }),
 	}
 }
 
@@ -109,6 +112,16 @@ type Result struct {
 	flows   map[ast.Node]*flow // OldContextUse's knowledge of function bodies
 }
 
+// Release drops what the result knows of the package's code. A driver
+// calls it once every analysis of the package has ended; nothing may use
+// the result after.
+func (r *Result) Release() {
+	r.flowsMu.Lock()
+	defer r.flowsMu.Unlock()
+	r.pass, r.insp, r.tracing, r.reach, r.fresh, r.freshV = nil, nil, nil, nil, nil, nil
+	r.workers, r.decls, r.spawns, r.flows = nil, nil, nil, nil
+}
+
 // ResultOf returns the helper's result for pass, whose analyzer requires
 // a helper analyzer (For).
 func ResultOf(pass *analysis.Pass) *Result {
@@ -131,10 +144,10 @@ func local(pass *analysis.Pass, insp *inspector.Inspector) *Result {
 	return r
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, insp *inspector.Inspector) (any, error) {
 	r := &Result{
 		pass:    pass,
-		insp:    pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		insp:    insp,
 		tracing: map[*types.Package]bool{},
 		reach:   map[*types.Func][]int{},
 		fresh:   map[*types.Func]bool{},

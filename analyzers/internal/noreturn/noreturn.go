@@ -25,25 +25,27 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/otellint/otellint/analyzers/internal/tree"
 )
 
 // Analyzer computes noReturn facts. Its result is a *Result.
-var Analyzer = New()
+var Analyzer = New(tree.New())
 
 // New returns a fresh instance of Analyzer, for a suite of its own (the
-// rules of one suite share one: spans.Helper.Companion).
-func New() *analysis.Analyzer {
+// rules of one suite share one: spans.Helper.Companion), that reads the
+// syntax through insp, an instance of tree.New.
+func New(insp *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:       "otelnoreturn",
 		Doc:        "find functions that never return normally (reports nothing)",
-		Run:        run,
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, tree.Of(pass, insp)) },
 		ResultType: reflect.TypeOf((*Result)(nil)),
 		FactTypes:  []analysis.Fact{new(noReturn)},
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Requires:   []*analysis.Analyzer{insp},
 	}
 }
 
@@ -58,6 +60,10 @@ func (*noReturn) String() string { return "noReturn" }
 type Result struct {
 	noReturn map[*types.Func]bool
 }
+
+// Release drops the result's knowledge. A driver calls it once every
+// analysis of the package has ended; nothing may use the result after.
+func (r *Result) Release() { r.noReturn = nil }
 
 // NoReturn reports whether fn never returns normally. It is defined for
 // the functions declared in the package and for every static callee of a
@@ -79,8 +85,7 @@ type state struct {
 	always bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+func run(pass *analysis.Pass, insp *inspector.Inspector) (any, error) {
 	s := &state{
 		pass:     pass,
 		decls:    map[*types.Func]*declInfo{},

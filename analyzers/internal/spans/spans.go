@@ -18,12 +18,12 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/otellint/otellint/analyzers/internal/otelapi"
 	"github.com/otellint/otellint/analyzers/internal/safe"
+	"github.com/otellint/otellint/analyzers/internal/tree"
 )
 
 // Options extends the tables with functions that facts cannot see, by
@@ -71,12 +71,23 @@ func New() *Helper {
 	h.Analyzer = &analysis.Analyzer{
 		Name:       "otelspans",
 		Doc:        "find span starts and ends and summarise them as facts (reports nothing)",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		Requires:   []*analysis.Analyzer{h.Inspector()},
 		ResultType: reflect.TypeOf((*Result)(nil)),
 		FactTypes:  []analysis.Fact{new(StartsSpan), new(EndsSpan), new(RecordsError), new(SpanAPI), new(Analysed)},
-		Run:        safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h.Options) }),
+		Run:        safe.Run(func(pass *analysis.Pass) (any, error) { return run(pass, h) }),
 	}
 	return h
+}
+
+// Inspector returns the syntax-inspector analyzer of h's suite (see
+// package tree): every rule and helper built on h requires it instead of
+// x/tools' inspect analyzer.
+func (h *Helper) Inspector() *analysis.Analyzer { return h.Companion("otelinspect", tree.New) }
+
+// Syntax returns the inspector of pass's package; pass's analyzer requires
+// h.Inspector().
+func (h *Helper) Syntax(pass *analysis.Pass) *inspector.Inspector {
+	return tree.Of(pass, h.Inspector())
 }
 
 // Result returns the helper's result for pass, whose analyzer requires it.
@@ -105,6 +116,15 @@ type Result struct {
 	relevant     bool
 	sitesMu      sync.Mutex
 	sites        map[ast.Node]*funcSites // Sites and Mentions, by function
+}
+
+// Release drops what the result knows of the package's code. A driver
+// calls it once every analysis of the package has ended; nothing may use
+// the result after.
+func (r *Result) Release() {
+	r.sitesMu.Lock()
+	defer r.sitesMu.Unlock()
+	r.pass, r.starts, r.ends, r.records, r.methodValues, r.sites = nil, nil, nil, nil, nil, nil
 }
 
 // Relevant reports whether the package can involve spans: it imports the
@@ -428,10 +448,10 @@ func (r *Result) NoReturnTable(call *ast.CallExpr) bool {
 	return ok && otelapi.IsNoReturn(fn)
 }
 
-func run(pass *analysis.Pass, opts *Options) (any, error) {
+func run(pass *analysis.Pass, h *Helper) (any, error) {
 	r := &Result{
 		pass:         pass,
-		opts:         opts,
+		opts:         h.Options,
 		starts:       map[*types.Func]*StartsSpan{},
 		ends:         map[*types.Func]*EndsSpan{},
 		records:      map[*types.Func]*RecordsError{},
@@ -451,7 +471,7 @@ func run(pass *analysis.Pass, opts *Options) (any, error) {
 		// known not to end their span arguments.
 		pass.ExportPackageFact(new(Analysed))
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := h.Syntax(pass)
 	r.findMethodValues(insp)
 
 	var decls []*ast.FuncDecl
