@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/otellint/otellint/analyzers"
 	"github.com/otellint/otellint/analyzers/internal/spans"
@@ -90,6 +91,12 @@ func TestNewSuite(t *testing.T) {
 		var walk func(*analysis.Analyzer)
 		walk = func(x *analysis.Analyzer) {
 			if strings.HasPrefix(x.URL, "https://pkg.go.dev/golang.org/x/tools/") {
+				// The suite's own inspector stands for inspect: the gate
+				// of SkipDependencies and the standalone driver's loading
+				// go through it.
+				if x == inspect.Analyzer {
+					t.Errorf("%s: an analyzer requires x/tools' inspect, not the suite's inspector (spans.Helper.Inspector)", s.name)
+				}
 				return
 			}
 			if prev, ok := seen[x]; ok && prev != s.name {

@@ -176,7 +176,8 @@ func newScheduler(n int) scheduler {
 
 func (s *scheduler) acquire(pkg *types.Package) {
 	s.mu.Lock()
-	if s.free > 0 && len(s.high) == 0 && (s.open[pkg] || len(s.low) == 0) {
+	if s.free > 0 { // then no run waits
+
 		s.free--
 		s.opened(pkg)
 		s.mu.Unlock()
@@ -215,6 +216,15 @@ func (s *scheduler) release() {
 		close(w.ready)
 		return
 	}
+	if s.startNew() {
+		return
+	}
+	s.free++
+}
+
+// startNew hands the slot to the first waiter of a package not started
+// yet, if any.
+func (s *scheduler) startNew() bool {
 	for len(s.low) > 0 {
 		w := s.low[0]
 		s.low = s.low[1:]
@@ -231,9 +241,9 @@ func (s *scheduler) release() {
 		}
 		s.opened(w.pkg)
 		close(w.ready)
-		return
+		return true
 	}
-	s.free++
+	return false
 }
 
 // close marks pkg as no longer open: its analyses have all ended.
