@@ -256,15 +256,7 @@ Flags:
 		}
 		return ExitUsage
 	}
-	restore := res.checkerGraph()
-	rel := newReleaser(all, res.roots, *fix)
-	if lazy {
-		rel.loader = res.loader
-	}
-	rel.wrap(all)
-	graph, err := checker.Analyze(all, res.roots, nil)
-	restore()
-	res.finish()
+	graph, _, err := analyze(all, res, lazy, *fix)
 	writeHeap() // what outlives the analysis: types, facts, findings (its alloc_space: everything)
 	if err != nil {
 		fmt.Fprintln(stderr, "otellint:", err)

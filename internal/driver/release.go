@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -26,6 +27,42 @@ import (
 // as each Run returns. An action that never runs (its package or a
 // dependency failed) keeps its package's count above zero, and the
 // package is simply kept.
+
+// analyze runs the analyzers on the loaded packages as Run does: on the
+// checker's graph, with the releaser (and, when lazy, the loading of
+// deferred packages) around every run, and finishes the load's errors.
+func analyze(analyzers []*analysis.Analyzer, res *loadResult, lazy, keepSyntax bool) (*checker.Graph, *releaser, error) {
+	restore := res.checkerGraph()
+	rel := newReleaser(analyzers, res.roots, keepSyntax)
+	if lazy {
+		rel.loader = res.loader
+	}
+	rel.wrap(analyzers)
+	graph, err := checker.Analyze(analyzers, res.roots, nil)
+	restore()
+	res.finish()
+	return graph, rel, err
+}
+
+// eachAnalyzer calls f on analyzers and every analyzer they require, once
+// each, in dependency order (an analyzer after those it requires).
+func eachAnalyzer(analyzers []*analysis.Analyzer, f func(*analysis.Analyzer)) {
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		f(a)
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+}
 
 // releaser frees the packages whose analysis has ended.
 type releaser struct {
@@ -84,16 +121,7 @@ func newReleaser(analyzers []*analysis.Analyzer, roots []*packages.Package, keep
 // wrap makes every analyzer of the graph of analyzers tell r when a run
 // ends. The analyzers are the driver's own (a NewSuite of this run).
 func (r *releaser) wrap(analyzers []*analysis.Analyzer) {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, req := range a.Requires {
-			visit(req)
-		}
+	eachAnalyzer(analyzers, func(a *analysis.Analyzer) {
 		run := a.Run
 		a.Run = func(pass *analysis.Pass) (any, error) {
 			r.sched.acquire(pass.Pkg)
@@ -109,10 +137,7 @@ func (r *releaser) wrap(analyzers []*analysis.Analyzer) {
 			r.ended(pass.Pkg, res)
 			return res, err
 		}
-	}
-	for _, a := range analyzers {
-		visit(a)
-	}
+	})
 }
 
 // ended records that an action on pkg ended with result res, and frees
@@ -294,30 +319,18 @@ func (*loadOrder) String() string { return "loadOrder" }
 // the suite has no inspector analyzer.
 func prepareDeferred(analyzers []*analysis.Analyzer) bool {
 	var insp *analysis.Analyzer
-	var list []*analysis.Analyzer
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
+	var list []*analysis.Analyzer // dependency order
+	eachAnalyzer(analyzers, func(a *analysis.Analyzer) {
 		if a.Name == inspectorName {
 			insp = a
 		}
-		for _, req := range a.Requires {
-			visit(req)
-		}
 		list = append(list, a)
-	}
-	for _, a := range analyzers {
-		visit(a)
-	}
+	})
 	if insp == nil || len(insp.Requires) > 0 || len(insp.FactTypes) > 0 {
 		return false
 	}
 	requires := map[*analysis.Analyzer]bool{insp: true}
-	for _, a := range list { // dependency order
+	for _, a := range list {
 		for _, req := range a.Requires {
 			if requires[req] {
 				requires[a] = true

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/otellint/otellint/analyzers"
 )
@@ -41,15 +40,7 @@ func runSuite(t *testing.T, dir string, patterns []string, deferred, keepSyntax 
 	if err != nil {
 		t.Fatal(err)
 	}
-	restore := res.checkerGraph()
-	rel := newReleaser(all, res.roots, keepSyntax)
-	if lazy {
-		rel.loader = res.loader
-	}
-	rel.wrap(all)
-	graph, err := checker.Analyze(all, res.roots, nil)
-	restore()
-	res.finish()
+	graph, rel, err := analyze(all, res, lazy, keepSyntax)
 	if err != nil {
 		t.Fatal(err)
 	}
