@@ -33,6 +33,8 @@ var doc string
 var Analyzer = New(spans.Default)
 
 // New returns a new attrkey analyzer with its own options.
+// It reads the syntax through the inspector of h's suite
+// (spans.Helper.Inspector).
 func New(h *spans.Helper) *analysis.Analyzer {
 	r := &rule{typos: true, types: true}
 	r.h = h

@@ -38,6 +38,8 @@ var doc string
 var Analyzer = New(spans.Default)
 
 // New returns a new blockinghandler analyzer with its own options.
+// It reads the syntax through the inspector of h's suite
+// (spans.Helper.Inspector).
 func New(h *spans.Helper) *analysis.Analyzer {
 	r := new(rule)
 	r.h = h

@@ -31,7 +31,8 @@ var doc string
 var Analyzer = New(spans.Default)
 
 // New returns a fresh providershutdown analyzer. Its fact types are shared
-// with every other instance.
+// with every other instance. It reads the syntax through the inspector of
+// h's suite (spans.Helper.Inspector).
 func New(h *spans.Helper) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      "providershutdown",

@@ -28,6 +28,8 @@ var doc string
 var Analyzer = New(spans.Default)
 
 // New returns a new syncexport analyzer. It has no options.
+// It reads the syntax through the inspector of h's suite
+// (spans.Helper.Inspector).
 func New(h *spans.Helper) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "syncexport",

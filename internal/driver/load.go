@@ -56,10 +56,16 @@ import (
 // only copy its dependencies' facts. Its importers get edges to the
 // source packages beyond it instead (checkerGraph), so facts about a
 // helper still reach code that uses it through a package in between.
+//
+// Export data is read before the analysis starts, and so are the few
+// source packages that export data refers to. When the driver's suite
+// allows it (prepareDeferred, release.go), every other source package is
+// type-checked only when the analysis reaches it, and released when its
+// last analysis ends.
 
 type loadResult struct {
 	roots  []*packages.Package
-	all    []*packages.Package // loaded (source or export), dependency order
+	all    []*packages.Package // source (loaded, or deferred) or export, dependency order
 	errors []pkgError          // list and type errors, compiler style
 	source int
 	export int

@@ -13,13 +13,15 @@ import (
 
 // Releasing packages as their analysis ends
 //
-// The loader reads every package before the analysis starts, and the
-// checker keeps every action, its pass and its result until the end, so a
-// package's syntax, type information and the helpers' results (inspector,
-// span and context summaries) would all stay live until the last package
-// is done: on temporal, two thirds of the heap. Importers need none of
-// them (facts and *types.Package are all they read), so the releaser frees
-// them when the last analysis of the package ends.
+// The checker keeps every action, its pass and its result until the end,
+// so a package's syntax, type information and the helpers' results
+// (inspector, span and context summaries) would all stay live until the
+// last package is done: on temporal, two thirds of the heap. Importers
+// need none of them (facts and *types.Package are all they read), so the
+// releaser frees them when the last analysis of the package ends. With
+// the loader's deferred packages (prepareDeferred, typeLoader.ensure), a
+// package is also type-checked only when its first analysis starts, so
+// that its syntax lives from then to the end of its last.
 //
 // It counts the actions of each package as checker.Analyze builds them
 // (every analyzer on the roots, what each requires on the same package,
@@ -40,7 +42,9 @@ func analyze(analyzers []*analysis.Analyzer, res *loadResult, lazy, keepSyntax b
 	rel.wrap(analyzers)
 	graph, err := checker.Analyze(analyzers, res.roots, nil)
 	restore()
-	res.finish()
+	if err == nil { // else the analysis never started, and the errors are moot
+		res.finish()
+	}
 	return graph, rel, err
 }
 
@@ -202,7 +206,6 @@ func newScheduler(n int) scheduler {
 func (s *scheduler) acquire(pkg *types.Package) {
 	s.mu.Lock()
 	if s.free > 0 { // then no run waits
-
 		s.free--
 		s.opened(pkg)
 		s.mu.Unlock()
