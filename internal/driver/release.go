@@ -123,10 +123,15 @@ func newReleaser(analyzers []*analysis.Analyzer, roots []*packages.Package, keep
 }
 
 // wrap makes every analyzer of the graph of analyzers tell r when a run
-// ends. The analyzers are the driver's own (a NewSuite of this run).
+// ends, and gives each analyzer with facts one store for them (facts.go).
+// The analyzers are the driver's own (a NewSuite of this run).
 func (r *releaser) wrap(analyzers []*analysis.Analyzer) {
 	eachAnalyzer(analyzers, func(a *analysis.Analyzer) {
 		run := a.Run
+		var facts *factStore
+		if len(a.FactTypes) > 0 {
+			facts = newFactStore()
+		}
 		a.Run = func(pass *analysis.Pass) (any, error) {
 			r.sched.acquire(pass.Pkg)
 			if r.loader != nil {
@@ -135,6 +140,9 @@ func (r *releaser) wrap(analyzers []*analysis.Analyzer) {
 					r.ended(pass.Pkg, nil)
 					return nil, err
 				}
+			}
+			if facts != nil {
+				defer facts.bind(pass, a, importClosure(pass.Pkg, r.pkgs[pass.Pkg]))()
 			}
 			res, err := run(pass)
 			r.sched.release()
