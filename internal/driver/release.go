@@ -35,6 +35,7 @@ import (
 // deferred packages) around every run, and finishes the load's errors.
 func analyze(analyzers []*analysis.Analyzer, res *loadResult, lazy, keepSyntax bool) (*checker.Graph, *releaser, error) {
 	restore := res.checkerGraph()
+	res.reduceEdges() // the fact stores that wrap installs make it valid
 	rel := newReleaser(analyzers, res.roots, keepSyntax)
 	if lazy {
 		rel.loader = res.loader
